@@ -1,0 +1,101 @@
+package io.ordergraph.platform.graphql;
+
+import java.io.IOException;
+import java.util.List;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.scalars.ExtendedScalars;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import io.ordergraph.platform.ApplicationSchemaReport;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Scalars, request guards and the schema mapping report. */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+	@Bean
+	RuntimeWiringConfigurer scalars() {
+		return wiring -> wiring.scalar(InstantDateTime.SCALAR)
+			.scalar(ExtendedScalars.GraphQLBigDecimal)
+			.scalar(ExtendedScalars.GraphQLLong);
+	}
+
+	@Bean
+	MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
+		return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+			@Override
+			protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+				return badRequest("The query is " + depth + " levels deep; the limit is " + maxDepth);
+			}
+		};
+	}
+
+	@Bean
+	MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
+		return new MaxQueryComplexityInstrumentation(limits.maxComplexity()) {
+			@Override
+			protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
+				return badRequest("The query's complexity is " + complexity + "; the limit is " + maxComplexity);
+			}
+		};
+	}
+
+	@Bean
+	AliasLimitInstrumentation aliasLimit(GraphQlLimits limits) {
+		return new AliasLimitInstrumentation(limits.maxAliases());
+	}
+
+	static AbortExecutionException badRequest(String message) {
+		GraphQLError error = GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(message).build();
+		return new AbortExecutionException(List.of(error));
+	}
+
+	@Bean
+	ApplicationSchemaReport applicationSchemaReport() {
+		return new ApplicationSchemaReport();
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer inspectSchemaMappings(ApplicationSchemaReport report) {
+		return builder -> builder.inspectSchemaMappings(report::set);
+	}
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> graphQlRequestSizeFilter(GraphQlLimits limits) {
+		OncePerRequestFilter filter = new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain) throws ServletException, IOException {
+				long length = request.getContentLengthLong();
+				if (length > limits.maxRequestBytes()) {
+					response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+					response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+					response.getWriter()
+						.write("{\"errors\":[{\"message\":\"The request is larger than " + limits.maxRequestBytes()
+								+ " bytes\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}");
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+		};
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.addUrlPatterns("/graphql");
+		return registration;
+	}
+
+}

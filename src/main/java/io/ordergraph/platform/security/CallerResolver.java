@@ -1,0 +1,105 @@
+package io.ordergraph.platform.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.stereotype.Component;
+
+import io.ordergraph.platform.graphql.UnauthorizedException;
+
+/** Turns a bearer token into a {@link Caller}: validates it, reads its roles and looks up employee permissions. */
+@Component
+public class CallerResolver {
+
+	private final ObjectProvider<JwtDecoder> jwtDecoder;
+
+	private final EmployeeDirectory employees;
+
+	private final SecurityProperties properties;
+
+	CallerResolver(ObjectProvider<JwtDecoder> jwtDecoder, EmployeeDirectory employees, SecurityProperties properties) {
+		this.jwtDecoder = jwtDecoder;
+		this.employees = employees;
+		this.properties = properties;
+	}
+
+	/** Validates a raw "Bearer ..." header value (or a bare token); throws UNAUTHORIZED when it is not valid. */
+	public Jwt decode(String authorization) {
+		String token = authorization.strip();
+		if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			token = token.substring(7).strip();
+		}
+		if (token.isEmpty()) {
+			throw new UnauthorizedException("The bearer token is empty");
+		}
+		JwtDecoder decoder = jwtDecoder.getIfAvailable();
+		if (decoder == null) {
+			throw new UnauthorizedException("No token issuer is configured");
+		}
+		try {
+			return decoder.decode(token);
+		}
+		catch (JwtException ex) {
+			throw new UnauthorizedException("The bearer token is invalid or expired");
+		}
+	}
+
+	public Caller resolve(Jwt jwt) {
+		String subject = jwt.getSubject();
+		if (subject == null || subject.isBlank()) {
+			throw new UnauthorizedException("The bearer token has no subject");
+		}
+		Set<String> roles = roles(jwt);
+		Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+		boolean employee = false;
+		if (properties.bootstrapManagers().contains(subject)) {
+			employee = true;
+			permissions.addAll(EnumSet.allOf(Permission.class));
+		}
+		// Employee permissions count only while the identity provider also says "staff".
+		Optional<Set<Permission>> held = roles.contains(Caller.ROLE_STAFF)
+				? employees.activeEmployeePermissions(subject) : Optional.empty();
+		if (held.isPresent()) {
+			employee = true;
+			permissions.addAll(held.get());
+		}
+		String name = firstNonBlank(jwt.getClaimAsString("name"), jwt.getClaimAsString("preferred_username"));
+		return new Caller(subject, name, jwt.getClaimAsString("email"), roles, employee, permissions,
+				jwt.getExpiresAt());
+	}
+
+	private Set<String> roles(Jwt jwt) {
+		Object value = jwt.getClaims();
+		for (String part : properties.rolesClaim().split("\\.")) {
+			if (!(value instanceof Map<?, ?> map)) {
+				return Set.of();
+			}
+			value = map.get(part);
+		}
+		Set<String> roles = new LinkedHashSet<>();
+		if (value instanceof Collection<?> list) {
+			list.forEach(r -> roles.add(String.valueOf(r)));
+		}
+		else if (value instanceof String s) {
+			for (String r : s.split("[ ,]+")) {
+				if (!r.isBlank()) {
+					roles.add(r);
+				}
+			}
+		}
+		return roles;
+	}
+
+	private static String firstNonBlank(String a, String b) {
+		return (a != null && !a.isBlank()) ? a : b;
+	}
+
+}

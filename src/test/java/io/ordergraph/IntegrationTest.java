@@ -1,0 +1,105 @@
+package io.ordergraph;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+import io.ordergraph.platform.security.Caller;
+import io.ordergraph.platform.security.DevTokenIssuer;
+import io.ordergraph.platform.security.Permission;
+import io.ordergraph.staff.EmployeeService;
+
+/**
+ * Boots the whole application once per suite on a random port against a fresh embedded PostgreSQL. Tests talk to it
+ * over real HTTP and WebSocket, as a client would, with one tester per kind of caller. Each test makes its own
+ * callers (random subjects) and data, so tests are independent of each other and of their order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "ordergraph.embedded-db.data-directory=target/embedded-pg/${random.uuid}",
+				"ordergraph.embedded-db.clean=true", "ordergraph.demo-data.enabled=false" })
+public abstract class IntegrationTest {
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected DevTokenIssuer tokens;
+
+	@Autowired
+	protected EmployeeService employees;
+
+	/** A caller without a token. */
+	protected HttpGraphQlTester anonymous() {
+		return HttpGraphQlTester.create(WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port + "/graphql")
+			.responseTimeout(Duration.ofSeconds(30))
+			.build());
+	}
+
+	protected HttpGraphQlTester withToken(String token) {
+		return anonymous().mutate().header("Authorization", "Bearer " + token).build();
+	}
+
+	/** A token for a new random subject with the given roles. */
+	protected String token(String subject, String... roles) {
+		return tokens.issue(subject, "Test " + subject, List.of(roles), Duration.ofMinutes(30));
+	}
+
+	/** A signed-in user with role customer (not yet registered as a customer). */
+	protected HttpGraphQlTester customer() {
+		return withToken(token(newSubject("customer"), Caller.ROLE_CUSTOMER));
+	}
+
+	/** An active employee holding exactly the given permissions (none: staff without any permission). */
+	protected HttpGraphQlTester staff(Permission... permissions) {
+		return withToken(staffToken(permissions));
+	}
+
+	protected String staffToken(Permission... permissions) {
+		String subject = newSubject("staff");
+		employees.ensure(subject, "Staff " + subject, null,
+				permissions.length == 0 ? Set.of() : EnumSet.copyOf(List.of(permissions)));
+		return token(subject, Caller.ROLE_STAFF);
+	}
+
+	/** An employee with every permission. */
+	protected HttpGraphQlTester manager() {
+		return staff(Permission.values());
+	}
+
+	protected static String newSubject(String prefix) {
+		return prefix + "-" + UUID.randomUUID();
+	}
+
+	/** A GraphQL-over-WebSocket tester that sends the token in connection_init's payload (or none). */
+	protected WebSocketGraphQlTester webSocket(String token) {
+		WebSocketGraphQlTester.Builder<?> builder = WebSocketGraphQlTester
+			.builder(URI.create("ws://127.0.0.1:" + port + "/graphql"), new ReactorNettyWebSocketClient())
+			.responseTimeout(Duration.ofSeconds(30));
+		if (token != null) {
+			builder.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", "Bearer " + token));
+				}
+			});
+		}
+		return builder.build();
+	}
+
+}

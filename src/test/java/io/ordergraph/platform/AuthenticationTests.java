@@ -1,0 +1,181 @@
+package io.ordergraph.platform;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.ordergraph.IntegrationTest;
+import io.ordergraph.platform.security.Permission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthenticationTests extends IntegrationTest {
+
+	// language=GraphQL
+	private static final String EMPLOYEES = "{ employees(first: 1) { totalCount } }";
+
+	private WebTestClient http() {
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+	}
+
+	@Test
+	void devTokenEndpointIssuesATokenTheApiAccepts() {
+		Map<String, Object> body = http().post()
+			.uri("/dev/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("sub", "dev-token-user", "name", "Dev User", "roles", List.of("customer")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).containsEntry("token_type", "Bearer");
+		assertThat(((Number) body.get("expires_in")).intValue()).isEqualTo(3600);
+		withToken((String) body.get("access_token")).document("{ me { subject name roles } }")
+			.execute()
+			.path("me.subject")
+			.entity(String.class)
+			.isEqualTo("dev-token-user")
+			.path("me.name")
+			.entity(String.class)
+			.isEqualTo("Dev User")
+			.path("me.roles")
+			.entityList(String.class)
+			.containsExactly("customer");
+	}
+
+	@Test
+	void devTokenEndpointRefusesBadRequests() {
+		http().post()
+			.uri("/dev/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "no subject"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		http().post()
+			.uri("/dev/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("sub", "x", "roles", List.of("admin")))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
+	@Test
+	void invalidTokenIsUnauthorizedAndExecutesNothing() {
+		withToken("not-a-jwt").document(EMPLOYEES)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
+	}
+
+	@Test
+	void tamperedTokenIsUnauthorized() {
+		String token = token(newSubject("tamper"), "customer");
+		String[] parts = token.split("\\.");
+		String forged = parts[0] + "." + java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("{\"sub\":\"someone-else\",\"realm_access\":{\"roles\":[\"staff\"]}}".getBytes()) + "."
+				+ parts[2];
+		withToken(forged).document(EMPLOYEES)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
+	}
+
+	@Test
+	void expiredTokenIsUnauthorized() {
+		String expired = tokens.issue(newSubject("expired"), "Old", List.of("customer"), Duration.ofSeconds(-120));
+		withToken(expired).document("{ me { subject } }")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
+	}
+
+	@Test
+	void anonymousCallerMustSignInForProtectedFields() {
+		anonymous().document(EMPLOYEES)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
+	}
+
+	@Test
+	void staffRoleWithoutEmployeeRecordHoldsNoPermission() {
+		withToken(token(newSubject("unknown-staff"), "staff")).document(EMPLOYEES)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+	}
+
+	@Test
+	void employeeRecordWithoutStaffRoleHoldsNoPermission() {
+		String subject = newSubject("no-role");
+		employees.ensure(subject, "No Role", null, java.util.Set.of(Permission.MANAGE_STAFF));
+		withToken(token(subject, "customer")).document(EMPLOYEES)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+	}
+
+	@Test
+	void webSocketOperationsAuthenticateWithTheConnectionInitPayload() {
+		webSocket(token(newSubject("ws"), "customer")).document("{ me { roles } }")
+			.execute()
+			.path("me.roles")
+			.entityList(String.class)
+			.containsExactly("customer");
+		webSocket(null).document("{ me { subject } }").execute().path("me").valueIsNull();
+	}
+
+	@Test
+	void webSocketWithABadTokenIsClosed() {
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> webSocket("garbage").document("{ me { subject } }").execute())
+			.isInstanceOf(Exception.class);
+	}
+
+	@Test
+	void actuatorHealthAndPrometheusAreUp() {
+		http().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		http().get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		anonymous().document("{ __typename }").executeAndVerify();
+		String metrics = http().get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(metrics).contains("graphql_request");
+	}
+
+	@Test
+	void otherEndpointsNeedAToken() {
+		http().get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.ordergraph.platform;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.ordergraph.IntegrationTest;
+import io.ordergraph.platform.graphql.GlobalId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GraphQlConventionsTests extends IntegrationTest {
+
+	@Test
+	void malformedGlobalIdIsABadRequest() {
+		anonymous().document("{ node(id: \"%%%not-base64\") { id } }")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
+	}
+
+	@Test
+	void unknownTypeOrIdResolvesToNull() {
+		String unknown = GlobalId.encode("Nothing", java.util.UUID.randomUUID());
+		anonymous().document("{ node(id: \"" + unknown + "\") { id } }").execute().path("node").valueIsNull();
+	}
+
+	@Test
+	void tooManyIdsAreRefused() {
+		String ids = String.join(",", java.util.Collections.nCopies(101, "\"" + GlobalId.encode("Nothing",
+				java.util.UUID.randomUUID()) + "\""));
+		anonymous().document("{ nodes(ids: [" + ids + "]) { id } }")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
+	}
+
+	@Test
+	void overDeepQueryIsRefusedAsBadRequest() {
+		// __type introspection nests without bound: ofType { ofType { ... } }
+		String deep = "{ __type(name: \"Query\") { " + "ofType { ".repeat(14) + "name" + " }".repeat(14) + " } }";
+		anonymous().document(deep)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+				assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+				assertThat(e.getMessage()).contains("deep");
+			}));
+	}
+
+	@Test
+	void tooManyAliasesAreRefused() {
+		StringBuilder query = new StringBuilder("{");
+		for (int i = 0; i < 31; i++) {
+			query.append(" a").append(i).append(": __typename");
+		}
+		anonymous().document(query.append(" }").toString())
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+				assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+				assertThat(e.getMessage()).contains("aliases");
+			}));
+	}
+
+	@Test
+	void overlongDocumentIsRefused() {
+		String padding = " ".repeat(20_001);
+		anonymous().document("{ __typename }" + padding)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
+	}
+
+	@Test
+	void oversizedRequestBodyIsRefusedBeforeParsing() {
+		WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.build()
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\":\"{ __typename }\",\"variables\":{\"x\":\"" + "y".repeat(100_001) + "\"}}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413);
+	}
+
+	@Test
+	void syntaxErrorsReachTheClientWithoutInternals() {
+		anonymous().document("{ node(id: ")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+				assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("at io.");
+			}));
+	}
+
+}
