@@ -1,0 +1,120 @@
+package io.ordergraph.platform.events;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.ordergraph.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class EventStreamTests extends IntegrationTest {
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	EventStream stream;
+
+	@Autowired
+	EventLog eventLog;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	private void publish(UUID aggregate, int... numbers) {
+		transactions.executeWithoutResult(tx -> {
+			for (int n : numbers) {
+				publisher.publish(new DomainEvent("TestHappened", "Test", aggregate, null, Map.of("n", n)));
+			}
+		});
+	}
+
+	@Test
+	void committedEventsReachSubscribersInOrderAndRolledBackOnesNever() {
+		UUID aggregate = UUID.randomUUID();
+		StepVerifier.create(stream.subscribe(null, e -> e.aggregateId().equals(aggregate)).map(e -> e.data().get("n")))
+			.then(() -> publish(aggregate, 1, 2))
+			.then(() -> assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+				publisher.publish(new DomainEvent("TestHappened", "Test", aggregate, null, Map.of("n", 99)));
+				throw new IllegalStateException("roll back");
+			})).hasMessage("roll back"))
+			.then(() -> publish(aggregate, 3))
+			.expectNext(1, 2, 3)
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
+	}
+
+	@Test
+	void publishingOutsideATransactionIsABug() {
+		assertThatThrownBy(() -> publisher.publish(new DomainEvent("X", "Test", UUID.randomUUID(), null, Map.of())))
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void resumingFromACursorReplaysThenContinuesLiveWithoutGapOrDuplicate() {
+		UUID aggregate = UUID.randomUUID();
+		publish(aggregate, 1, 2, 3);
+		List<StoredEvent> logged = eventLog.readAfter(eventLog.head() - 3, 3);
+		assertThat(logged).extracting(e -> e.data().get("n")).containsExactly(1, 2, 3);
+		long afterFirst = logged.get(0).sequence();
+		StepVerifier.create(stream.subscribe(afterFirst, e -> e.aggregateId().equals(aggregate)))
+			.assertNext(e -> assertThat(e.data()).containsEntry("n", 2))
+			.assertNext(e -> assertThat(e.data()).containsEntry("n", 3))
+			.then(() -> publish(aggregate, 4))
+			.assertNext(e -> {
+				assertThat(e.data()).containsEntry("n", 4);
+				assertThat(EventCursor.decode(e.cursor())).isEqualTo(e.sequence());
+			})
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
+	}
+
+	@Test
+	void aSlowSubscriberIsToldAndDroppedWithoutHoldingBackOthers() {
+		UUID aggregate = UUID.randomUUID();
+		AtomicReference<Throwable> slowError = new AtomicReference<>();
+		BaseSubscriber<StoredEvent> slow = new BaseSubscriber<>() {
+			@Override
+			protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+				request(1); // then never again
+			}
+
+			@Override
+			protected void hookOnError(Throwable throwable) {
+				slowError.set(throwable);
+			}
+		};
+		List<Object> fast = new CopyOnWriteArrayList<>();
+		stream.subscribe(null, e -> e.aggregateId().equals(aggregate)).subscribe(slow);
+		var fastSubscription = stream.subscribe(null, e -> e.aggregateId().equals(aggregate))
+			.subscribe(e -> fast.add(e.data().get("n")));
+		int total = 1100; // more than the 1000-event buffer
+		publish(aggregate, java.util.stream.IntStream.rangeClosed(1, total).toArray());
+		await().atMost(Duration.ofSeconds(30)).until(() -> fast.size() == total);
+		assertThat(fast).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, total).boxed().toList());
+		await().atMost(Duration.ofSeconds(10)).until(() -> slowError.get() != null);
+		assertThat(slowError.get()).isInstanceOf(SubscriberTooSlowException.class)
+			.hasMessageContaining("Resubscribe with the last cursor");
+		fastSubscription.dispose();
+	}
+
+	@Test
+	void malformedCursorIsABadRequest() {
+		assertThatThrownBy(() -> EventCursor.decode("nope!")).hasMessageContaining("Malformed");
+		assertThat(EventCursor.decode(null)).isNull();
+	}
+
+}
