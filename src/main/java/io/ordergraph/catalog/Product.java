@@ -126,10 +126,6 @@ public class Product implements NodeSource {
 		return updatedAt;
 	}
 
-	long getVersion() {
-		return version;
-	}
-
 	String getIdempotencyHash() {
 		return idempotencyHash;
 	}
