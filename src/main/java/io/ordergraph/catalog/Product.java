@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.ordergraph.platform.graphql.Money;
 import io.ordergraph.platform.graphql.NodeSource;
 
 /**

@@ -6,6 +6,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ordergraph.platform.graphql.Money;
 import io.ordergraph.catalog.internal.ProductRepository;
 import io.ordergraph.platform.graphql.InputErrors;
 import io.ordergraph.platform.security.Caller;

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import io.ordergraph.platform.graphql.Money;
+
 /** The validated, normalized fields of a new product. */
 record ProductDraft(String name, String description, Money price, int stock, boolean visible) {
 

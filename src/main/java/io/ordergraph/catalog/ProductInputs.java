@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Locale;
 
+import io.ordergraph.platform.graphql.Money;
 import io.ordergraph.platform.graphql.InputErrors;
 
 /** Validation and normalization of product input fields; problems are recorded as INVALID_INPUT user errors. */

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ordergraph.platform.graphql.Money;
 import io.ordergraph.catalog.internal.ProductRepository;
 import io.ordergraph.platform.graphql.Connection;
 import io.ordergraph.platform.graphql.InputErrors;

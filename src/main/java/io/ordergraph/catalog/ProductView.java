@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.ordergraph.platform.graphql.Money;
+
 /**
  * What another module needs to know of a product to order it, read fresh from the database: its name and price now
  * (an order copies them onto its lines), the stock left, and whether it may be ordered at all.

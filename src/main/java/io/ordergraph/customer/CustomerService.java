@@ -102,8 +102,26 @@ public class CustomerService {
 		caller.requirePermission(Permission.MANAGE_ORDERS);
 		String search = (filter == null || filter.search() == null) ? "" : filter.search().strip();
 		boolean includeDeleted = filter != null && Boolean.TRUE.equals(filter.includeDeleted());
+		return paging.query(customers, matching(search, includeDeleted), Sort.by("name", "id"));
+	}
+
+	/**
+	 * Ids of customers (deleted ones too) whose name, code, email or phone matches the text, at most {@code limit};
+	 * lets other modules search their records by customer.
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> idsMatching(String text, int limit) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return customers.findAll(matching(text.strip(), true), org.springframework.data.domain.PageRequest.of(0, limit))
+			.map(Customer::getId)
+			.getContent();
+	}
+
+	private Specification<Customer> matching(String search, boolean includeDeleted) {
 		Optional<String> searchedPhone = search.isEmpty() ? Optional.empty() : phones.normalize(search);
-		Specification<Customer> spec = (root, query, cb) -> {
+		return (root, query, cb) -> {
 			List<Predicate> where = new ArrayList<>();
 			if (!includeDeleted) {
 				where.add(cb.isNull(root.get("deletedAt")));
@@ -123,7 +141,6 @@ public class CustomerService {
 			}
 			return cb.and(where.toArray(Predicate[]::new));
 		};
-		return paging.query(customers, spec, Sort.by("name", "id"));
 	}
 
 	private static String escapeLike(String text) {

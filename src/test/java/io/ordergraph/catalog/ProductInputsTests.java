@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
+import io.ordergraph.platform.graphql.Money;
 import io.ordergraph.platform.graphql.InputErrors;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -88,7 +89,9 @@ public class EventStream implements SmartLifecycle {
 				long last = replay.isEmpty() ? after : replay.get(replay.size() - 1).sequence();
 				live = Flux.fromIterable(replay).concatWith(live.filter(e -> e.sequence() > last));
 			}
-			return live.doFinally(signal -> subscribers.remove(subscriber));
+			// Subscribers' work (resolving fields, counting) runs off the listener thread, which must keep dispatching.
+			return live.publishOn(Schedulers.boundedElastic(), false, 64)
+				.doFinally(signal -> subscribers.remove(subscriber));
 		});
 	}
 

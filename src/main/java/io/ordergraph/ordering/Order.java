@@ -1,0 +1,151 @@
+package io.ordergraph.ordering;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.ordergraph.platform.graphql.NodeSource;
+
+/** An order: who it is for, its status and its totals. Lines and status history are rows of their own. */
+@Entity
+@Table(name = "customer_order")
+public class Order implements NodeSource {
+
+	@Id
+	private UUID id;
+
+	private String number;
+
+	private UUID customerId;
+
+	@Enumerated(EnumType.STRING)
+	private OrderStatus status;
+
+	private String currency;
+
+	private BigDecimal subtotal;
+
+	private BigDecimal taxRate;
+
+	private String note;
+
+	private boolean archived;
+
+	@Enumerated(EnumType.STRING)
+	private ActorKind placedByKind;
+
+	private String placedBySubject;
+
+	private Instant placedAt;
+
+	private Instant updatedAt;
+
+	private String idempotencySubject;
+
+	private String idempotencyKey;
+
+	private String requestHash;
+
+	@Version
+	private long version;
+
+	protected Order() {
+	}
+
+	Order(String number, UUID customerId, String currency, BigDecimal taxRate, String note, Actor placedBy) {
+		this.id = UUID.randomUUID();
+		this.number = number;
+		this.customerId = customerId;
+		this.status = OrderStatus.PLACED;
+		this.currency = currency;
+		this.subtotal = BigDecimal.ZERO;
+		this.taxRate = taxRate;
+		this.note = note;
+		this.placedByKind = placedBy.kind();
+		this.placedBySubject = placedBy.subject();
+		this.placedAt = Instant.now();
+		this.updatedAt = placedAt;
+	}
+
+	void idempotency(String subject, String key, String requestHash) {
+		this.idempotencySubject = subject;
+		this.idempotencyKey = key;
+		this.requestHash = requestHash;
+	}
+
+	void status(OrderStatus status) {
+		this.status = status;
+		this.updatedAt = Instant.now();
+	}
+
+	void subtotal(BigDecimal subtotal) {
+		this.subtotal = subtotal;
+		this.updatedAt = Instant.now();
+	}
+
+	void archive() {
+		this.archived = true;
+		this.updatedAt = Instant.now();
+	}
+
+	@Override
+	public UUID getId() {
+		return id;
+	}
+
+	public String getNumber() {
+		return number;
+	}
+
+	public UUID getCustomerId() {
+		return customerId;
+	}
+
+	public OrderStatus getStatus() {
+		return status;
+	}
+
+	public String getCurrency() {
+		return currency;
+	}
+
+	public BigDecimal getSubtotal() {
+		return subtotal;
+	}
+
+	public BigDecimal getTaxRate() {
+		return taxRate;
+	}
+
+	public String getNote() {
+		return note;
+	}
+
+	public boolean isArchived() {
+		return archived;
+	}
+
+	public ActorKind getPlacedByKind() {
+		return placedByKind;
+	}
+
+	public Instant getPlacedAt() {
+		return placedAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
+	}
+
+	String getRequestHash() {
+		return requestHash;
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.ordergraph.ordering;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import io.ordergraph.catalog.CatalogService;
+import io.ordergraph.catalog.Product;
+import io.ordergraph.customer.Customer;
+import io.ordergraph.customer.CustomerService;
+import io.ordergraph.platform.graphql.Money;
+import io.ordergraph.platform.security.Caller;
+import io.ordergraph.platform.security.Permission;
+
+/**
+ * The fields of Order, OrderLine and OrderStatusChange. Everything that needs another query is batched over the
+ * whole page of parents, so a page of orders costs the same number of statements whatever its size.
+ */
+@Controller
+class OrderFieldsController {
+
+	private final OrderQueries queries;
+
+	private final CustomerService customers;
+
+	private final CatalogService catalog;
+
+	private final Invoices invoices;
+
+	OrderFieldsController(OrderQueries queries, CustomerService customers, CatalogService catalog,
+			Invoices invoices) {
+		this.queries = queries;
+		this.customers = customers;
+		this.catalog = catalog;
+		this.invoices = invoices;
+	}
+
+	@BatchMapping(typeName = "Order")
+	Map<Order, List<OrderLine>> lines(List<Order> orders) {
+		Map<UUID, List<OrderLine>> byId = queries.lines(orders.stream().map(Order::getId).toList());
+		return byOrder(orders, byId);
+	}
+
+	@BatchMapping(typeName = "Order")
+	Map<Order, List<OrderStatusChange>> statusHistory(List<Order> orders) {
+		return byOrder(orders, queries.history(orders.stream().map(Order::getId).toList()));
+	}
+
+	@BatchMapping(typeName = "Order")
+	Map<Order, Customer> customer(List<Order> orders) {
+		Map<UUID, Customer> byId = customers.findAllById(orders.stream().map(Order::getCustomerId).toList());
+		Map<Order, Customer> result = new LinkedHashMap<>();
+		orders.forEach(o -> result.put(o, byId.get(o.getCustomerId())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "Order")
+	Map<Order, Invoice> invoice(List<Order> orders) {
+		return invoices.of(orders);
+	}
+
+	@SchemaMapping(typeName = "Order")
+	Money subtotal(Order order) {
+		return OrderTotals.of(order).subtotal();
+	}
+
+	@SchemaMapping(typeName = "Order")
+	Money tax(Order order) {
+		return OrderTotals.of(order).tax();
+	}
+
+	@SchemaMapping(typeName = "Order")
+	Money total(Order order) {
+		return OrderTotals.of(order).total();
+	}
+
+	@SchemaMapping(typeName = "Order")
+	ActorKind placedBy(Order order) {
+		return order.getPlacedByKind();
+	}
+
+	/** The product as the caller may see it now: hidden or archived products only for product managers. */
+	@BatchMapping(typeName = "OrderLine")
+	Map<OrderLine, Product> product(List<OrderLine> lines, @ContextValue Caller caller) {
+		Map<UUID, Product> products = catalog.findProducts(lines.stream().map(OrderLine::getProductId).toList());
+		boolean seesAll = caller.hasPermission(Permission.MANAGE_PRODUCTS);
+		Map<OrderLine, Product> result = new LinkedHashMap<>();
+		for (OrderLine line : lines) {
+			Product product = products.get(line.getProductId());
+			result.put(line, (product != null && (seesAll || product.isPublic())) ? product : null);
+		}
+		return result;
+	}
+
+	@SchemaMapping(typeName = "OrderLine")
+	Money unitPrice(OrderLine line) {
+		return Money.of(line.getUnitPrice(), line.getCurrency());
+	}
+
+	@SchemaMapping(typeName = "OrderLine")
+	Money amount(OrderLine line) {
+		return Money.of(line.amount(), line.getCurrency());
+	}
+
+	@SchemaMapping(typeName = "OrderStatusChange")
+	java.time.Instant at(OrderStatusChange change) {
+		return change.getChangedAt();
+	}
+
+	private static <T> Map<Order, T> byOrder(List<Order> orders, Map<UUID, T> byId) {
+		Map<Order, T> result = new LinkedHashMap<>();
+		orders.forEach(o -> result.put(o, byId.get(o.getId())));
+		return result;
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.ordergraph.ordering;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.ordergraph.catalog.CatalogService;
+import io.ordergraph.ordering.internal.OrderLineRepository;
+import io.ordergraph.ordering.internal.OrderRepository;
+import io.ordergraph.ordering.internal.OrderStatusChangeRepository;
+import io.ordergraph.platform.graphql.InputErrors;
+import io.ordergraph.platform.graphql.NotFoundException;
+import io.ordergraph.platform.security.Caller;
+import io.ordergraph.platform.security.Permission;
+
+/**
+ * Moves orders through their lifecycle (seeds 002, 003). Each change locks the order row, so concurrent changes of
+ * one order happen one after the other, and stock goes back exactly once: only the change into REJECTED or
+ * CANCELLED returns it, and neither status can be left.
+ */
+@Service
+public class OrderLifecycle {
+
+	private final OrderRepository orders;
+
+	private final OrderLineRepository lines;
+
+	private final OrderStatusChangeRepository history;
+
+	private final OrderAccess access;
+
+	private final CatalogService catalog;
+
+	private final OrderEvents events;
+
+	private final TransactionTemplate transactions;
+
+	OrderLifecycle(OrderRepository orders, OrderLineRepository lines, OrderStatusChangeRepository history,
+			OrderAccess access, CatalogService catalog, OrderEvents events, TransactionTemplate transactions) {
+		this.orders = orders;
+		this.lines = lines;
+		this.history = history;
+		this.access = access;
+		this.catalog = catalog;
+		this.events = events;
+		this.transactions = transactions;
+	}
+
+	public OrderPayload transition(UUID orderId, OrderStatus target, String note, Caller caller) {
+		caller.requireSubject();
+		InputErrors errors = new InputErrors();
+		String cleanNote = errors.text(note, 500, target == OrderStatus.REJECTED, "input",
+				target == OrderStatus.REJECTED ? "reason" : "note");
+		if (errors.any()) {
+			return OrderPayload.failed(errors.list());
+		}
+		return transactions.execute(tx -> {
+			Order order = lockVisible(orderId, caller);
+			boolean staff = caller.hasPermission(Permission.MANAGE_ORDERS);
+			if (!staff && target != OrderStatus.CANCELLED) {
+				throw new io.ordergraph.platform.graphql.ForbiddenException(
+						"Only staff with MANAGE_ORDERS can move an order to " + target);
+			}
+			OrderStatus current = order.getStatus();
+			boolean allowed = staff ? current.canBecome(target) : current == OrderStatus.PLACED;
+			if (!allowed) {
+				return OrderPayload.failed("INVALID_TRANSITION", "Order " + order.getNumber() + " is " + current
+						+ (staff ? "" : "; customers can cancel only while it is PLACED") + " and cannot become "
+						+ target, "input", "id");
+			}
+			order.status(target);
+			if (target.returnsStock()) {
+				for (OrderLine line : lines.findByOrderIdOrderByPosition(order.getId())) {
+					catalog.returnStock(line.getProductId(), line.getQuantity(),
+							"Order " + order.getNumber() + " " + target.name().toLowerCase(java.util.Locale.ROOT));
+				}
+			}
+			history.save(new OrderStatusChange(order.getId(), current, target, Actor.of(caller), cleanNote));
+			events.publish(OrderEvents.STATUS_CHANGED, order, current, cleanNote);
+			return OrderPayload.ok(order);
+		});
+	}
+
+	/** "Delete" in the seeds: the order leaves the working lists; its record and history stay. */
+	public OrderPayload archive(UUID orderId, Caller caller) {
+		caller.requirePermission(Permission.MANAGE_ORDERS);
+		return transactions.execute(tx -> {
+			Order order = lockVisible(orderId, caller);
+			if (order.getStatus().isOpen()) {
+				return OrderPayload.failed("ORDER_STILL_OPEN", "Order " + order.getNumber() + " is "
+						+ order.getStatus() + "; only fulfilled, rejected or cancelled orders can be archived",
+						"input", "id");
+			}
+			if (!order.isArchived()) {
+				order.archive();
+				events.publish(OrderEvents.ARCHIVED, order, null, null);
+			}
+			return OrderPayload.ok(order);
+		});
+	}
+
+	Order lockVisible(UUID orderId, Caller caller) {
+		Order order = orders.findForUpdate(orderId).orElseThrow(() -> new NotFoundException("Order not found"));
+		if (!access.canSee(order, caller)) {
+			throw new NotFoundException("Order not found");
+		}
+		return order;
+	}
+
+}

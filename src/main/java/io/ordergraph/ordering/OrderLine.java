@@ -1,0 +1,90 @@
+package io.ordergraph.ordering;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.ordergraph.platform.graphql.NodeSource;
+
+/** A line of an order, with the product's name and unit price as they were when it was ordered. */
+@Entity
+@Table(name = "order_line")
+public class OrderLine implements NodeSource {
+
+	@Id
+	private UUID id;
+
+	private UUID orderId;
+
+	private int position;
+
+	private UUID productId;
+
+	private String productName;
+
+	private BigDecimal unitPrice;
+
+	private String currency;
+
+	private int quantity;
+
+	protected OrderLine() {
+	}
+
+	OrderLine(UUID orderId, int position, UUID productId, String productName, BigDecimal unitPrice, String currency,
+			int quantity) {
+		this.id = UUID.randomUUID();
+		this.orderId = orderId;
+		this.position = position;
+		this.productId = productId;
+		this.productName = productName;
+		this.unitPrice = unitPrice;
+		this.currency = currency;
+		this.quantity = quantity;
+	}
+
+	void quantity(int quantity) {
+		this.quantity = quantity;
+	}
+
+	@Override
+	public UUID getId() {
+		return id;
+	}
+
+	public UUID getOrderId() {
+		return orderId;
+	}
+
+	public int getPosition() {
+		return position;
+	}
+
+	public UUID getProductId() {
+		return productId;
+	}
+
+	public String getProductName() {
+		return productName;
+	}
+
+	public BigDecimal getUnitPrice() {
+		return unitPrice;
+	}
+
+	public String getCurrency() {
+		return currency;
+	}
+
+	public int getQuantity() {
+		return quantity;
+	}
+
+	public BigDecimal amount() {
+		return unitPrice.multiply(BigDecimal.valueOf(quantity));
+	}
+
+}

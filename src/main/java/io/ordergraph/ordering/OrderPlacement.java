@@ -1,0 +1,255 @@
+package io.ordergraph.ordering;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.ordergraph.catalog.CatalogService;
+import io.ordergraph.catalog.ProductView;
+import io.ordergraph.customer.Customer;
+import io.ordergraph.customer.CustomerService;
+import io.ordergraph.ordering.internal.OrderLineRepository;
+import io.ordergraph.ordering.internal.OrderRepository;
+import io.ordergraph.ordering.internal.OrderStatusChangeRepository;
+import io.ordergraph.platform.graphql.ForbiddenException;
+import io.ordergraph.platform.graphql.InputErrors;
+import io.ordergraph.platform.security.Caller;
+import io.ordergraph.platform.security.Permission;
+
+/**
+ * Places orders: a customer for themself, staff with MANAGE_ORDERS for any customer (an offline shopper at the
+ * counter). Stock is taken with conditional updates in the order's transaction, so under any concurrency stock never
+ * goes negative and an order either gets all its stock or changes nothing.
+ */
+@Service
+public class OrderPlacement {
+
+	static final int MAX_LINES = 100;
+
+	static final int MAX_QUANTITY = 10_000;
+
+	private final OrderRepository orders;
+
+	private final OrderLineRepository lines;
+
+	private final OrderStatusChangeRepository history;
+
+	private final CatalogService catalog;
+
+	private final CustomerService customers;
+
+	private final OrderEvents events;
+
+	private final OrderingProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	OrderPlacement(OrderRepository orders, OrderLineRepository lines, OrderStatusChangeRepository history,
+			CatalogService catalog, CustomerService customers, OrderEvents events, OrderingProperties properties,
+			TransactionTemplate transactions) {
+		this.orders = orders;
+		this.lines = lines;
+		this.history = history;
+		this.catalog = catalog;
+		this.customers = customers;
+		this.events = events;
+		this.properties = properties;
+		this.transactions = transactions;
+	}
+
+	public record LineRequest(UUID productId, int quantity) {
+	}
+
+	/**
+	 * @param customerId whose order (staff: required; customers: omitted or their own)
+	 * @param onPlaced runs in the order's transaction once it is placed (checkout clears the cart there)
+	 */
+	public record PlaceOrder(UUID customerId, List<LineRequest> lines, String idempotencyKey, String note,
+			Runnable onPlaced) {
+	}
+
+	public OrderPayload place(PlaceOrder input, Caller caller) {
+		caller.requireSubject();
+		boolean staff = caller.hasPermission(Permission.MANAGE_ORDERS);
+		if (!staff && !caller.hasRole(Caller.ROLE_CUSTOMER)) {
+			throw new ForbiddenException("Placing orders needs the role customer or the permission MANAGE_ORDERS");
+		}
+		InputErrors errors = new InputErrors();
+		String note = errors.text(input.note(), 500, false, "input", "note");
+		String key = errors.text(input.idempotencyKey(), 100, false, "input", "idempotencyKey");
+		Map<UUID, Integer> merged = mergeLines(input.lines(), errors);
+		UUID customerId = customer(input.customerId(), staff, caller, errors);
+		if (errors.any()) {
+			return OrderPayload.failed(errors.list());
+		}
+		String hash = hash(customerId, merged, note);
+		if (key != null) {
+			Optional<OrderPayload> replay = replay(caller.subject(), key, hash);
+			if (replay.isPresent()) {
+				return replay.get();
+			}
+		}
+		try {
+			return transactions.execute(tx -> {
+				OrderPayload payload = placeNow(customerId, merged, note, Actor.of(caller), key, caller.subject(), hash,
+						input.onPlaced());
+				if (!payload.errors().isEmpty()) {
+					tx.setRollbackOnly();
+				}
+				return payload;
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			// a concurrent request with the same idempotency key won the race
+			return (key == null) ? rethrow(ex) : replay(caller.subject(), key, hash).orElseThrow(() -> ex);
+		}
+	}
+
+	private Optional<OrderPayload> replay(String subject, String key, String hash) {
+		return orders.findByIdempotencySubjectAndIdempotencyKey(subject, key)
+			.map(existing -> hash.equals(existing.getRequestHash()) ? OrderPayload.ok(existing)
+					: OrderPayload.failed("IDEMPOTENCY_KEY_REUSED",
+							"idempotencyKey was already used for a different order", "input", "idempotencyKey"));
+	}
+
+	private static OrderPayload rethrow(RuntimeException ex) {
+		throw ex;
+	}
+
+	private OrderPayload placeNow(UUID customerId, Map<UUID, Integer> wanted, String note, Actor actor, String key,
+			String subject, String hash, Runnable onPlaced) {
+		InputErrors errors = new InputErrors();
+		List<UUID> productIds = new ArrayList<>(wanted.keySet());
+		Map<UUID, ProductView> products = new LinkedHashMap<>();
+		String currency = null;
+		for (int i = 0; i < productIds.size(); i++) {
+			UUID productId = productIds.get(i);
+			Optional<ProductView> product = catalog.findForOrdering(productId)
+				.filter(ProductView::orderable);
+			if (product.isEmpty()) {
+				errors.add("PRODUCT_UNAVAILABLE", "is not a product on sale", "input", "lines", String.valueOf(i),
+						"productId");
+				continue;
+			}
+			products.put(productId, product.get());
+			if (currency == null) {
+				currency = product.get().price().currency();
+			}
+			else if (!currency.equals(product.get().price().currency())) {
+				errors.add("MIXED_CURRENCY", "is priced in " + product.get().price().currency() + ", the order in " + currency,
+						"input", "lines", String.valueOf(i), "productId");
+			}
+		}
+		if (errors.any()) {
+			return OrderPayload.failed(errors.list());
+		}
+		String number = String.format("OG-%06d", orders.nextNumber());
+		// Take stock in a fixed (id) order, so that two orders for the same products cannot deadlock.
+		List<UUID> lockOrder = productIds.stream().sorted(Comparator.naturalOrder()).toList();
+		for (UUID productId : lockOrder) {
+			if (!catalog.takeStock(productId, wanted.get(productId), "Order " + number)) {
+				int index = productIds.indexOf(productId);
+				return OrderPayload.failed("OUT_OF_STOCK", "is more than the " + products.get(productId).name()
+						+ " in stock", "input", "lines", String.valueOf(index), "quantity");
+			}
+		}
+		Order order = new Order(number, customerId, currency,
+				properties.taxRate(), note, actor);
+		if (key != null) {
+			order.idempotency(subject, key, hash);
+		}
+		BigDecimal subtotal = BigDecimal.ZERO;
+		List<OrderLine> orderLines = new ArrayList<>();
+		int position = 0;
+		for (UUID productId : productIds) {
+			ProductView product = products.get(productId);
+			OrderLine line = new OrderLine(order.getId(), position++, productId, product.name(), product.price().amount(),
+					product.price().currency(), wanted.get(productId));
+			subtotal = subtotal.add(line.amount());
+			orderLines.add(line);
+		}
+		order.subtotal(subtotal);
+		orders.saveAndFlush(order);
+		lines.saveAll(orderLines);
+		history.save(new OrderStatusChange(order.getId(), null, OrderStatus.PLACED, actor, note));
+		events.publish(OrderEvents.PLACED, order, null, note);
+		if (onPlaced != null) {
+			onPlaced.run();
+		}
+		return OrderPayload.ok(order);
+	}
+
+	/** Merges lines of the same product, in first-seen order; records bad quantities. */
+	private static Map<UUID, Integer> mergeLines(List<LineRequest> requested, InputErrors errors) {
+		Map<UUID, Integer> merged = new LinkedHashMap<>();
+		if (requested == null || requested.isEmpty()) {
+			errors.add(InputErrors.INVALID_INPUT, "must have at least one line", "input", "lines");
+			return merged;
+		}
+		if (requested.size() > MAX_LINES) {
+			errors.add(InputErrors.INVALID_INPUT, "must have at most " + MAX_LINES + " lines", "input", "lines");
+			return merged;
+		}
+		for (int i = 0; i < requested.size(); i++) {
+			LineRequest line = requested.get(i);
+			if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+				errors.add(InputErrors.INVALID_INPUT, "must be between 1 and " + MAX_QUANTITY, "input", "lines",
+						String.valueOf(i), "quantity");
+				continue;
+			}
+			merged.merge(line.productId(), line.quantity(), Integer::sum);
+		}
+		return merged;
+	}
+
+	private UUID customer(UUID requested, boolean staff, Caller caller, InputErrors errors) {
+		if (staff && requested != null) {
+			Optional<Customer> customer = customers.findById(requested).filter(c -> !c.isDeleted());
+			if (customer.isEmpty()) {
+				errors.add("CUSTOMER_NOT_FOUND", "is not a customer", "input", "customerId");
+				return null;
+			}
+			return requested;
+		}
+		Optional<Customer> own = customers.findBySubject(caller.subject());
+		if (own.isEmpty()) {
+			errors.add(staff ? InputErrors.INVALID_INPUT : "CUSTOMER_NOT_REGISTERED",
+					staff ? "is required when ordering for a customer" : "register as a customer before ordering",
+					"input", "customerId");
+			return null;
+		}
+		if (requested != null && !requested.equals(own.get().getId())) {
+			throw new ForbiddenException("Customers can only order for themselves");
+		}
+		return own.get().getId();
+	}
+
+	private static String hash(UUID customerId, Map<UUID, Integer> lines, String note) {
+		StringBuilder canonical = new StringBuilder().append(customerId).append('|').append(note).append('|');
+		lines.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.forEach(e -> canonical.append(e.getKey()).append('x').append(e.getValue()).append(';'));
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,156 @@
+package io.ordergraph.ordering;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.ordergraph.customer.CustomerService;
+import io.ordergraph.ordering.internal.OrderLineRepository;
+import io.ordergraph.ordering.internal.OrderRepository;
+import io.ordergraph.ordering.internal.OrderStatusChangeRepository;
+import io.ordergraph.platform.graphql.Connection;
+import io.ordergraph.platform.graphql.ForbiddenException;
+import io.ordergraph.platform.graphql.NotFoundException;
+import io.ordergraph.platform.graphql.Paging;
+import io.ordergraph.platform.security.Caller;
+import io.ordergraph.platform.security.Permission;
+
+/** Reads orders: staff with MANAGE_ORDERS see every order, a customer only their own. */
+@Service
+@Transactional(readOnly = true)
+public class OrderQueries {
+
+	private static final int MAX_SEARCHED_CUSTOMERS = 500;
+
+	private final OrderRepository orders;
+
+	private final OrderLineRepository lines;
+
+	private final OrderStatusChangeRepository history;
+
+	private final OrderAccess access;
+
+	private final CustomerService customers;
+
+	OrderQueries(OrderRepository orders, OrderLineRepository lines, OrderStatusChangeRepository history,
+			OrderAccess access, CustomerService customers) {
+		this.orders = orders;
+		this.lines = lines;
+		this.history = history;
+		this.access = access;
+		this.customers = customers;
+	}
+
+	/**
+	 * @param statuses only these statuses
+	 * @param customerId only this customer's orders (staff)
+	 * @param placedFrom placed at or after
+	 * @param placedTo placed before
+	 * @param search text in the order number or the customer's name, code, phone or email
+	 * @param includeArchived also archived orders (staff)
+	 */
+	public record OrderFilter(List<OrderStatus> statuses, UUID customerId, OffsetDateTime placedFrom,
+			OffsetDateTime placedTo, String search, Boolean includeArchived) {
+	}
+
+	public Connection<Order> list(OrderFilter filter, Paging paging, Caller caller) {
+		caller.requireSubject();
+		OrderFilter f = (filter == null) ? new OrderFilter(null, null, null, null, null, null) : filter;
+		UUID onlyCustomer;
+		if (caller.hasPermission(Permission.MANAGE_ORDERS)) {
+			onlyCustomer = f.customerId();
+		}
+		else if (caller.hasRole(Caller.ROLE_CUSTOMER)) {
+			Optional<UUID> own = access.ownCustomerId(caller);
+			if (own.isEmpty() || (f.customerId() != null && !f.customerId().equals(own.get()))) {
+				return Connection.of(List.of(), 0, 0);
+			}
+			onlyCustomer = own.get();
+		}
+		else {
+			throw new ForbiddenException("Listing orders needs the role customer or the permission MANAGE_ORDERS");
+		}
+		List<UUID> searchedCustomers = (f.search() == null || f.search().isBlank()) ? List.of()
+				: customers.idsMatching(f.search(), MAX_SEARCHED_CUSTOMERS);
+		Specification<Order> spec = (root, query, cb) -> {
+			List<Predicate> where = new ArrayList<>();
+			if (!Boolean.TRUE.equals(f.includeArchived())) {
+				where.add(cb.isFalse(root.get("archived")));
+			}
+			if (onlyCustomer != null) {
+				where.add(cb.equal(root.get("customerId"), onlyCustomer));
+			}
+			if (f.statuses() != null && !f.statuses().isEmpty()) {
+				where.add(root.get("status").in(f.statuses()));
+			}
+			if (f.placedFrom() != null) {
+				where.add(cb.greaterThanOrEqualTo(root.get("placedAt"), f.placedFrom().toInstant()));
+			}
+			if (f.placedTo() != null) {
+				where.add(cb.lessThan(root.get("placedAt"), f.placedTo().toInstant()));
+			}
+			if (f.search() != null && !f.search().isBlank()) {
+				String like = "%" + f.search().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+					.replace("%", "\\%").replace("_", "\\_") + "%";
+				Predicate byNumber = cb.like(cb.lower(root.get("number")), like, '\\');
+				where.add(searchedCustomers.isEmpty() ? byNumber
+						: cb.or(byNumber, root.get("customerId").in(searchedCustomers)));
+			}
+			return cb.and(where.toArray(Predicate[]::new));
+		};
+		return paging.query(orders, spec, Sort.by(Sort.Direction.DESC, "placedAt", "id"));
+	}
+
+	public Optional<Order> find(UUID id, Caller caller) {
+		return orders.findById(id).filter(order -> access.canSee(order, caller));
+	}
+
+	public Order get(UUID id, Caller caller) {
+		caller.requireSubject();
+		return find(id, caller).orElseThrow(() -> new NotFoundException("Order not found"));
+	}
+
+	public Optional<OrderLine> findLine(UUID lineId, Caller caller) {
+		return lines.findById(lineId).filter(line -> find(line.getOrderId(), caller).isPresent());
+	}
+
+	/** Orders neither fulfilled, rejected nor cancelled (seed 003), for staff with MANAGE_ORDERS. */
+	public long pendingFulfilmentCount(Caller caller) {
+		caller.requirePermission(Permission.MANAGE_ORDERS);
+		return orders.countByStatusInAndArchivedFalse(OrderStatus.OPEN);
+	}
+
+	/** The lines of several orders in one query. */
+	public Map<UUID, List<OrderLine>> lines(Collection<UUID> orderIds) {
+		return group(orderIds, lines.findByOrderIdInOrderByOrderIdAscPositionAsc(orderIds), OrderLine::getOrderId);
+	}
+
+	/** The status history of several orders in one query, oldest first. */
+	public Map<UUID, List<OrderStatusChange>> history(Collection<UUID> orderIds) {
+		return group(orderIds, history.findByOrderIdInOrderBySeqAsc(orderIds), OrderStatusChange::getOrderId);
+	}
+
+	private static <T> Map<UUID, List<T>> group(Collection<UUID> ids, List<T> rows,
+			java.util.function.Function<T, UUID> key) {
+		Map<UUID, List<T>> byId = rows.stream()
+			.collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList()));
+		Map<UUID, List<T>> result = new LinkedHashMap<>();
+		ids.forEach(id -> result.put(id, byId.getOrDefault(id, List.of())));
+		return result;
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.ordergraph.ordering;
+
+import java.util.UUID;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+
+import io.ordergraph.platform.events.EventCursor;
+import io.ordergraph.platform.events.EventStream;
+import io.ordergraph.platform.graphql.GlobalId;
+import io.ordergraph.platform.security.Caller;
+import io.ordergraph.platform.security.Permission;
+
+/** Live order updates (seed 002), resumable from a cursor, authorized like the matching queries. */
+@Controller
+class OrderSubscriptionController {
+
+	private final EventStream stream;
+
+	private final OrderQueries queries;
+
+	OrderSubscriptionController(EventStream stream, OrderQueries queries) {
+		this.stream = stream;
+		this.queries = queries;
+	}
+
+	@SubscriptionMapping
+	Flux<OrderEventView> orderStatusChanged(@Argument String orderId, @Argument String after,
+			@ContextValue Caller caller) {
+		UUID id = GlobalId.decode(orderId, OrderController.TYPE);
+		queries.get(id, caller); // NOT_FOUND unless the caller may see the order
+		Long cursor = EventCursor.decode(after);
+		return stream.subscribe(cursor, e -> OrderEvents.isOrderEvent(e) && e.aggregateId().equals(id)
+				&& OrderEvents.STATUS_TYPES.contains(e.type())).map(OrderEventView::of);
+	}
+
+	@SubscriptionMapping
+	Flux<OrderEventView> orderEvents(@Argument String after, @ContextValue Caller caller) {
+		caller.requirePermission(Permission.MANAGE_ORDERS);
+		return stream.subscribe(EventCursor.decode(after), OrderEvents::isOrderEvent).map(OrderEventView::of);
+	}
+
+	@SubscriptionMapping
+	Flux<Long> pendingFulfilmentCount(@ContextValue Caller caller) {
+		long now = queries.pendingFulfilmentCount(caller);
+		return Flux.concat(Mono.just(now),
+				stream.subscribe(null, OrderEvents::isOrderEvent).map(e -> queries.pendingFulfilmentCount(caller)))
+			.distinctUntilChanged();
+	}
+
+	/** The order as it is now, if the caller may still see it. */
+	@SchemaMapping(typeName = "OrderEvent")
+	Order order(OrderEventView event, @ContextValue Caller caller) {
+		return queries.find(event.orderId(), caller).orElse(null);
+	}
+
+}
