@@ -31,7 +31,8 @@ import io.ordergraph.staff.EmployeeService;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ordergraph.embedded-db.data-directory=target/embedded-pg/${random.uuid}",
-				"ordergraph.embedded-db.clean=true", "ordergraph.demo-data.enabled=false" })
+				"ordergraph.embedded-db.clean=true", "ordergraph.demo-data.enabled=false",
+				"spring.jpa.properties.hibernate.session_factory.statement_inspector=io.ordergraph.SqlStatementCounter" })
 public abstract class IntegrationTest {
 
 	@LocalServerPort
