@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.ordergraph.catalog.internal.ProductRepository;
+import io.ordergraph.platform.graphql.Money;
 
 /**
  * The catalog's API for other modules (cart, ordering): no Caller, no authorization; the calling module decides who
@@ -23,6 +24,8 @@ public class CatalogService {
 	static final String TAKEN_REASON = "Taken for an order";
 
 	static final String RETURNED_REASON = "Returned from an order";
+
+	private static final String DEMO_SUBJECT = "ordergraph-demo-data";
 
 	private final ProductRepository products;
 
@@ -98,6 +101,21 @@ public class CatalogService {
 		String stripped = reason.strip();
 		return (stripped.length() > ProductInputs.REASON_MAX) ? stripped.substring(0, ProductInputs.REASON_MAX)
 				: stripped;
+	}
+
+	/**
+	 * Creates a visible demo product unless one of this name was already made this way. No authorization: for the
+	 * embedded demo data only.
+	 */
+	@Transactional
+	public Product ensureDemoProduct(String name, String description, Money price, int initialStock) {
+		ProductDraft draft = new ProductDraft(name, description, price, initialStock, true);
+		return products.findByIdempotencySubjectAndIdempotencyKey(DEMO_SUBJECT, name).orElseGet(() -> {
+			Product product = products.saveAndFlush(new Product(draft,
+					new Product.Idempotency(DEMO_SUBJECT, name, draft.hash())));
+			stock.initial(product, null);
+			return product;
+		});
 	}
 
 }
