@@ -1,0 +1,112 @@
+package io.ordergraph.platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.ordergraph.JwksTestIssuer;
+import io.ordergraph.OrdergraphApplication;
+import io.ordergraph.platform.security.ConfigurationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Configurations Ordergraph must refuse at start, saying what to set, and the dev token issuer's safety. */
+class StartupConfigurationTests {
+
+	private static EmbeddedPostgres postgres;
+
+	@BeforeAll
+	static void start() throws Exception {
+		Path dir = Files.createDirectories(Path.of("target", "embedded-pg", "startup-" + UUID.randomUUID()));
+		postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start();
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		postgres.close();
+	}
+
+	private static ConfigurableApplicationContext run(String... args) {
+		String[] all = new String[args.length + 1];
+		all[0] = "--server.port=0";
+		System.arraycopy(args, 0, all, 1, args.length);
+		return new SpringApplicationBuilder(OrdergraphApplication.class).run(all);
+	}
+
+	private static String externalDatabase() {
+		return "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+	private static ConfigurationException rootConfigurationException(Throwable thrown) {
+		Throwable t = thrown;
+		while (t != null && !(t instanceof ConfigurationException)) {
+			t = t.getCause();
+		}
+		assertThat(t).as("a ConfigurationException in " + thrown).isNotNull();
+		return (ConfigurationException) t;
+	}
+
+	@Test
+	void anExternalDatabaseWithoutAnIssuerIsRefused() {
+		assertThatThrownBy(() -> run(externalDatabase(), "--spring.datasource.username=postgres",
+				"--spring.datasource.password=postgres"))
+			.satisfies(e -> assertThat(rootConfigurationException(e).action())
+				.contains("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"));
+	}
+
+	@Test
+	void aMalformedIssuerUrlIsRefused() {
+		assertThatThrownBy(() -> run("--spring.security.oauth2.resourceserver.jwt.issuer-uri=not a url",
+				"--ordergraph.embedded-db.data-directory=target/embedded-pg/startup-" + UUID.randomUUID(),
+				"--ordergraph.embedded-db.clean=true"))
+			.satisfies(e -> assertThat(rootConfigurationException(e).getMessage()).contains("not a valid http(s) URL"));
+	}
+
+	@Test
+	void devTokensCannotBeForcedOnWithAnExternalDatabase() {
+		assertThatThrownBy(() -> run(externalDatabase(), "--spring.datasource.username=postgres",
+				"--spring.datasource.password=postgres", "--ordergraph.dev-token.enabled=true"))
+			.satisfies(e -> assertThat(rootConfigurationException(e).action()).contains("ORDERGRAPH_DEV_TOKEN_ENABLED"));
+	}
+
+	@Test
+	void withAnExternalIssuerTheDevTokenEndpointDoesNotExist() throws Exception {
+		try (JwksTestIssuer issuer = new JwksTestIssuer();
+				ConfigurableApplicationContext context = run(
+						"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri(),
+						"--ordergraph.embedded-db.data-directory=target/embedded-pg/startup-" + UUID.randomUUID(),
+						"--ordergraph.embedded-db.clean=true", "--ordergraph.demo-data.enabled=false")) {
+			String port = context.getEnvironment().getProperty("local.server.port");
+			WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+			http.post()
+				.uri("/dev/token")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"sub\":\"x\",\"roles\":[\"staff\"]}")
+				.exchange()
+				.expectStatus()
+				.value(status -> assertThat(status).isIn(401, 403, 404));
+			// while tokens of the configured issuer work
+			http.post()
+				.uri("/graphql")
+				.header("Authorization", "Bearer " + issuer.token("someone", java.util.List.of("customer")))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"query\":\"{ me { subject } }\"}")
+				.exchange()
+				.expectBody()
+				.jsonPath("$.data.me.subject")
+				.isEqualTo("someone");
+		}
+	}
+
+}
