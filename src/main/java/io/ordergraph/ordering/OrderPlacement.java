@@ -118,6 +118,18 @@ public class OrderPlacement {
 		}
 	}
 
+	/**
+	 * The order the caller placed with this idempotency key, if any. Lets checkout answer a retry after the first
+	 * attempt emptied the cart: {@link #place} validates its lines before it looks at the key, and the lines of an
+	 * empty cart are no order.
+	 */
+	public Optional<Order> findByIdempotencyKey(Caller caller, String key) {
+		if (!caller.authenticated() || key == null || key.isBlank()) {
+			return Optional.empty();
+		}
+		return orders.findByIdempotencySubjectAndIdempotencyKey(caller.subject(), key.strip());
+	}
+
 	private Optional<OrderPayload> replay(String subject, String key, String hash) {
 		return orders.findByIdempotencySubjectAndIdempotencyKey(subject, key)
 			.map(existing -> hash.equals(existing.getRequestHash()) ? OrderPayload.ok(existing)
