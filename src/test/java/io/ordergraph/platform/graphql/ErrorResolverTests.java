@@ -2,7 +2,9 @@ package io.ordergraph.platform.graphql;
 
 import graphql.GraphQLError;
 import graphql.execution.ExecutionStepInfo;
+import graphql.execution.MergedField;
 import graphql.execution.ResultPath;
+import graphql.language.Field;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.GraphQLNonNull;
@@ -23,6 +25,7 @@ class ErrorResolverTests {
 			.type(GraphQLNonNull.nonNull(Scalars.GraphQLString))
 			.path(ResultPath.rootPath().segment("orders"))
 			.build())
+		.mergedField(MergedField.newMergedField(new Field("orders")).build())
 		.build();
 
 	@Test
