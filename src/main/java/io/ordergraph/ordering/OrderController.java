@@ -113,32 +113,36 @@ class OrderController implements NodeResolver {
 
 	@MutationMapping
 	OrderPayload acceptOrder(@Argument ChangeOrderStatusInput input, @ContextValue Caller caller) {
-		return lifecycle.transition(GlobalId.decode(input.id(), TYPE), OrderStatus.ACCEPTED, input.note(), caller);
+		return move(input.id(), OrderStatus.ACCEPTED, input.note(), caller);
 	}
 
 	@MutationMapping
 	OrderPayload rejectOrder(@Argument RejectOrderInput input, @ContextValue Caller caller) {
-		return lifecycle.transition(GlobalId.decode(input.id(), TYPE), OrderStatus.REJECTED, input.reason(), caller);
+		return move(input.id(), OrderStatus.REJECTED, input.reason(), caller);
+	}
+
+	private OrderPayload move(String id, OrderStatus target, String note, Caller caller) {
+		return lifecycle.transition(GlobalId.decode(id, TYPE), target, note, caller);
 	}
 
 	@MutationMapping
 	OrderPayload startPreparingOrder(@Argument ChangeOrderStatusInput input, @ContextValue Caller caller) {
-		return lifecycle.transition(GlobalId.decode(input.id(), TYPE), OrderStatus.PREPARING, input.note(), caller);
+		return move(input.id(), OrderStatus.PREPARING, input.note(), caller);
 	}
 
 	@MutationMapping
 	OrderPayload markOrderReady(@Argument ChangeOrderStatusInput input, @ContextValue Caller caller) {
-		return lifecycle.transition(GlobalId.decode(input.id(), TYPE), OrderStatus.READY, input.note(), caller);
+		return move(input.id(), OrderStatus.READY, input.note(), caller);
 	}
 
 	@MutationMapping
 	OrderPayload fulfilOrder(@Argument ChangeOrderStatusInput input, @ContextValue Caller caller) {
-		return lifecycle.transition(GlobalId.decode(input.id(), TYPE), OrderStatus.FULFILLED, input.note(), caller);
+		return move(input.id(), OrderStatus.FULFILLED, input.note(), caller);
 	}
 
 	@MutationMapping
 	OrderPayload cancelOrder(@Argument ChangeOrderStatusInput input, @ContextValue Caller caller) {
-		return lifecycle.transition(GlobalId.decode(input.id(), TYPE), OrderStatus.CANCELLED, input.note(), caller);
+		return move(input.id(), OrderStatus.CANCELLED, input.note(), caller);
 	}
 
 	record ArchiveOrderInput(String id) {

@@ -3,16 +3,12 @@ package io.ordergraph.cart;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import io.ordergraph.IntegrationTest;
-import io.ordergraph.platform.security.Permission;
+import io.ordergraph.ShopTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the cart and checkout tests share: products made by a product manager, registered shoppers, and the cart
  * mutations, all through GraphQL. Public so that the checkout tests (in ordering) can build on it.
  */
-public abstract class CartTestSupport extends IntegrationTest {
+public abstract class CartTestSupport extends ShopTest {
 
 	// language=GraphQL
 	protected static final String CART_FIELDS = """
@@ -31,27 +27,9 @@ public abstract class CartTestSupport extends IntegrationTest {
 	// language=GraphQL
 	protected static final String MY_CART = "{ myCart { " + CART_FIELDS + " } }";
 
-	private HttpGraphQlTester productManager;
-
-	/** A signed-in, registered customer: a tester with their token, their customer id and their subject. */
-	protected record Shopper(HttpGraphQlTester tester, String customerId, String subject) {
-	}
-
-	protected HttpGraphQlTester productManager() {
-		if (productManager == null) {
-			productManager = staff(Permission.MANAGE_PRODUCTS);
-		}
-		return productManager;
-	}
-
-	protected static String unique(String prefix) {
-		return prefix + " " + UUID.randomUUID();
-	}
-
 	/** Creates a visible product with a unique name; answers its global id. */
 	protected String product(String prefix, String amount, String currency, int stock) {
-		return productMutation("createProduct", "CreateProductInput",
-				Map.of("name", unique(prefix), "price", Map.of("amount", amount, "currency", currency), "stock", stock));
+		return product(unique(prefix), amount, currency, stock, true);
 	}
 
 	protected void hide(String productId) {
@@ -62,55 +40,9 @@ public abstract class CartTestSupport extends IntegrationTest {
 		productMutation("archiveProduct", "ArchiveProductInput", Map.of("id", productId));
 	}
 
-	protected void adjustStock(String productId, int delta) {
-		productMutation("adjustStock", "AdjustStockInput", Map.of("id", productId, "delta", delta, "reason", "Test"));
-	}
-
 	protected void reprice(String productId, String amount, String currency) {
 		productMutation("updateProduct", "UpdateProductInput",
 				Map.of("id", productId, "price", Map.of("amount", amount, "currency", currency)));
-	}
-
-	protected int stockOf(String productId) {
-		return productManager().document("query($id: ID!) { product(id: $id) { stock } }")
-			.variable("id", productId)
-			.execute()
-			.path("product.stock")
-			.entity(Integer.class)
-			.get();
-	}
-
-	private String productMutation(String mutation, String inputType, Map<String, Object> input) {
-		return productManager()
-			.document("mutation($input: " + inputType + "!) { " + mutation + "(input: $input) { product { id } errors { code } } }")
-			.variable("input", input)
-			.execute()
-			.path(mutation + ".errors")
-			.entityList(Object.class)
-			.hasSize(0)
-			.path(mutation + ".product.id")
-			.entity(String.class)
-			.get();
-	}
-
-	/** A new customer who registered through GraphQL. */
-	protected Shopper shopper() {
-		String subject = newSubject("shopper");
-		HttpGraphQlTester tester = withToken(token(subject, "customer"));
-		String phone = String.format("+2547%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-		String id = tester.document("""
-				mutation($input: RegisterCustomerInput!) {
-				  registerCustomer(input: $input) { customer { id } errors { code } }
-				}""")
-			.variable("input", Map.of("name", unique("Shopper"), "phone", phone))
-			.execute()
-			.path("registerCustomer.errors")
-			.entityList(Object.class)
-			.hasSize(0)
-			.path("registerCustomer.customer.id")
-			.entity(String.class)
-			.get();
-		return new Shopper(tester, id, subject);
 	}
 
 	/** Runs a cart mutation answering a CartPayload with the cart's fields. */
