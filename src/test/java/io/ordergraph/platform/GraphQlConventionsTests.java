@@ -42,7 +42,7 @@ class GraphQlConventionsTests extends IntegrationTest {
 	@Test
 	void overDeepQueryIsRefusedAsBadRequest() {
 		// __type introspection nests without bound: ofType { ofType { ... } }
-		String deep = "{ __type(name: \"Query\") { " + "ofType { ".repeat(14) + "name" + " }".repeat(14) + " } }";
+		String deep = "{ __type(name: \"Query\") { " + "ofType { ".repeat(15) + "name" + " }".repeat(15) + " } }";
 		anonymous().document(deep)
 			.execute()
 			.errors()
@@ -50,6 +50,14 @@ class GraphQlConventionsTests extends IntegrationTest {
 				assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
 				assertThat(e.getMessage()).contains("deep");
 			}));
+	}
+
+	@Test
+	void graphiqlsIntrospectionQueryPassesTheGuards() {
+		// GraphiQL (graphql-js 16) nests ofType nine levels deep: 14 levels in all
+		String introspection = graphql.introspection.IntrospectionQueryBuilder.build(
+				graphql.introspection.IntrospectionQueryBuilder.Options.defaultOptions().typeRefFragmentDepth(9));
+		anonymous().document(introspection).execute().path("__schema.queryType.name").entity(String.class).isEqualTo("Query");
 	}
 
 	@Test

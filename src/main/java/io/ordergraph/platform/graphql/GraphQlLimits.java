@@ -15,7 +15,7 @@ public record GraphQlLimits(int maxDepth, int maxComplexity, int maxAliases, int
 		long maxRequestBytes) {
 
 	public GraphQlLimits {
-		maxDepth = maxDepth > 0 ? maxDepth : 12;
+		maxDepth = maxDepth > 0 ? maxDepth : 15;
 		maxComplexity = maxComplexity > 0 ? maxComplexity : 2000;
 		maxAliases = maxAliases > 0 ? maxAliases : 30;
 		maxDocumentLength = maxDocumentLength > 0 ? maxDocumentLength : 20_000;
