@@ -38,7 +38,8 @@ public abstract class IntegrationTest {
 	@LocalServerPort
 	protected int port;
 
-	@Autowired
+	/** The dev token issuer; null when a subclass configures a real issuer (see KeycloakIdentityIT). */
+	@Autowired(required = false)
 	protected DevTokenIssuer tokens;
 
 	@Autowired

@@ -1,0 +1,22 @@
+# syntax=docker/dockerfile:1
+# Build: the Maven wrapper on a JDK 25 (the code targets Java 21). Tests run in CI (`bash .ci/run`), not here.
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY schema schema
+COPY src/main src/main
+# The cache mount keeps ~/.m2 between builds (BuildKit, the default builder of current Docker).
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q package -DskipTests -Djacoco.skip=true \
+ && cp target/ordergraph-*.jar /src/app.jar
+
+# Run: JRE only, as an unprivileged user.
+FROM eclipse-temurin:25-jre
+RUN groupadd --system ordergraph \
+ && useradd --system --gid ordergraph --home-dir /app --no-create-home --shell /usr/sbin/nologin ordergraph
+WORKDIR /app
+COPY --from=build /src/app.jar /app/app.jar
+USER ordergraph
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
