@@ -283,7 +283,7 @@ class KeycloakIdentityIT extends IntegrationTest {
 	}
 
 	@Test
-	void webSocketOperationsAuthenticateWithAKeycloakTokenInConnectionInit() {
+	void webSocketOperationsAndSubscriptionsAuthenticateWithAKeycloakTokenInConnectionInit() {
 		webSocket(keycloakToken("customer")).document("{ me { subject roles } }")
 			.execute()
 			.path("me.subject")
@@ -293,6 +293,18 @@ class KeycloakIdentityIT extends IntegrationTest {
 			.entityList(String.class)
 			.containsExactly(Caller.ROLE_CUSTOMER);
 		expectError(webSocket(keycloakToken("customer")).document(EMPLOYEES).execute(), ErrorType.FORBIDDEN);
+		// a live subscription: the manager's Keycloak token in connection_init authorizes it
+		reactor.test.StepVerifier.create(webSocket(keycloakToken("manager")).document("subscription { pendingFulfilmentCount }")
+			.executeSubscription()
+			.toFlux("pendingFulfilmentCount", Integer.class))
+			.assertNext(count -> org.assertj.core.api.Assertions.assertThat(count).isNotNegative())
+			.thenCancel()
+			.verify(java.time.Duration.ofSeconds(30));
+		reactor.test.StepVerifier.create(webSocket(keycloakToken("customer")).document("subscription { pendingFulfilmentCount }")
+			.executeSubscription()
+			.toFlux("pendingFulfilmentCount", Integer.class))
+			.expectError()
+			.verify(java.time.Duration.ofSeconds(30));
 		String forged = flipSignature(keycloakToken("manager"));
 		assertThatThrownBy(() -> webSocket(forged).document(ME).execute()).isInstanceOf(Exception.class);
 	}
