@@ -37,6 +37,15 @@ public class CartService {
 			.toList();
 	}
 
+	/**
+	 * Locks the customer's cart for the rest of the caller's transaction, then answers what it holds: two checkouts
+	 * of one cart run one after the other, and the second sees what the first left.
+	 */
+	@Transactional
+	public List<CartItem> lockAndRead(UUID customerId) {
+		return carts.findForUpdate(customerId).map(cart -> linesOf(customerId)).orElse(List.of());
+	}
+
 	/** Empties the customer's cart. */
 	@Transactional
 	public void clear(UUID customerId) {
@@ -48,8 +57,7 @@ public class CartService {
 
 	/**
 	 * Takes these quantities out of the customer's cart; a line left with nothing goes. Checkout uses this rather than
-	 * {@link #clear}: the cart is read before the order's transaction starts, so a product added meanwhile (another
-	 * tab) must stay in the cart rather than vanish without having been ordered.
+	 * {@link #clear}, so that only what was ordered leaves the cart.
 	 */
 	@Transactional
 	public void remove(UUID customerId, Collection<CartItem> items) {

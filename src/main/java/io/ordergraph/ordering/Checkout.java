@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ordergraph.cart.CartItem;
 import io.ordergraph.cart.CartService;
@@ -30,10 +31,14 @@ class Checkout {
 
 	private final CustomerService customers;
 
-	Checkout(OrderPlacement placement, CartService carts, CustomerService customers) {
+	private final TransactionTemplate transactions;
+
+	Checkout(OrderPlacement placement, CartService carts, CustomerService customers,
+			TransactionTemplate transactions) {
 		this.placement = placement;
 		this.carts = carts;
 		this.customers = customers;
+		this.transactions = transactions;
 	}
 
 	OrderPayload checkout(String idempotencyKey, String note, Caller caller) {
@@ -50,25 +55,29 @@ class Checkout {
 			return OrderPayload.failed("CUSTOMER_NOT_REGISTERED", "Register as a customer before checking out");
 		}
 		UUID customerId = customer.get().getId();
-		// A retry comes after the first attempt emptied the cart, so it is recognized by its key alone, first.
-		Optional<OrderPayload> first = replay(caller, key, cleanNote, customerId);
-		if (first.isPresent()) {
-			return first.get();
-		}
-		List<CartItem> items = carts.linesOf(customerId);
-		if (items.isEmpty()) {
-			// a concurrent attempt with the same key may have ordered the cart since the look-up above
-			return replay(caller, key, cleanNote, customerId)
-				.orElseGet(() -> OrderPayload.failed("CART_EMPTY", "Your cart is empty"));
-		}
-		List<OrderPlacement.LineRequest> lines = items.stream()
-			.map(item -> new OrderPlacement.LineRequest(item.productId(), item.quantity()))
-			.toList();
-		// remove what was ordered rather than clear: a line added meanwhile (another tab) stays for next time
-		OrderPayload payload = placement.place(new OrderPlacement.PlaceOrder(null, lines, key, cleanNote,
-				() -> carts.remove(customerId, items)), caller);
-		return payload.errors().isEmpty() ? payload
-				: OrderPayload.failed(payload.errors().stream().map(Checkout::aboutCart).toList());
+		// One transaction, holding the cart's lock from the first read: concurrent checkouts of one cart (two tabs,
+		// a double click) run one after the other, and the second finds the cart emptied by the first.
+		return transactions.execute(tx -> {
+			List<CartItem> items = carts.lockAndRead(customerId);
+			// a retry comes after the first attempt emptied the cart, so it is recognized by its key first
+			Optional<OrderPayload> first = replay(caller, key, cleanNote, customerId);
+			if (first.isPresent()) {
+				return first.get();
+			}
+			if (items.isEmpty()) {
+				return OrderPayload.failed("CART_EMPTY", "Your cart is empty");
+			}
+			List<OrderPlacement.LineRequest> lines = items.stream()
+				.map(item -> new OrderPlacement.LineRequest(item.productId(), item.quantity()))
+				.toList();
+			OrderPayload payload = placement.place(new OrderPlacement.PlaceOrder(null, lines, key, cleanNote,
+					() -> carts.remove(customerId, items)), caller);
+			if (payload.errors().isEmpty()) {
+				return payload;
+			}
+			tx.setRollbackOnly();
+			return OrderPayload.failed(payload.errors().stream().map(Checkout::aboutCart).toList());
+		});
 	}
 
 	/** The order first placed with this key; the same key with another note or for another customer is a reuse. */

@@ -76,6 +76,33 @@ class CheckoutTests extends CartTestSupport {
 	}
 
 	@Test
+	void concurrentCheckoutsOfOneCartPlaceOneOrder() throws Exception {
+		Shopper shopper = shopper();
+		String tea = product("Tea", "10.00", "KES", 50);
+		added(shopper.tester(), tea, 3);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<List<String>>> attempts = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				String key = "tab-" + i; // different keys: not retries, but two tabs and a double click
+				attempts.add(pool.submit(() -> checkout(shopper.tester(), key, null).path("checkout.errors[*].code")
+					.entityList(String.class)
+					.get()));
+			}
+			List<List<String>> outcomes = new java.util.ArrayList<>();
+			for (var attempt : attempts) {
+				outcomes.add(attempt.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(outcomes.stream().filter(List::isEmpty).count()).isEqualTo(1);
+			assertThat(outcomes.stream().filter(codes -> codes.equals(List.of("CART_EMPTY"))).count()).isEqualTo(3);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(stockOf(tea)).isEqualTo(47);
+	}
+
+	@Test
 	void anEmptyCartCannotBeCheckedOut() {
 		Shopper shopper = shopper();
 		expectCheckoutErrors(checkout(shopper.tester(), null, null), "CART_EMPTY");
