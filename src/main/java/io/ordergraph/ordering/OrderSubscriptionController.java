@@ -16,6 +16,7 @@ import io.ordergraph.platform.events.EventStream;
 import io.ordergraph.platform.graphql.GlobalId;
 import io.ordergraph.platform.security.Caller;
 import io.ordergraph.platform.security.Permission;
+import io.ordergraph.platform.security.SubscriptionGuard;
 
 /** Live order updates (seed 002), resumable from a cursor, authorized like the matching queries. */
 @Controller
@@ -25,9 +26,12 @@ class OrderSubscriptionController {
 
 	private final OrderQueries queries;
 
-	OrderSubscriptionController(EventStream stream, OrderQueries queries) {
+	private final SubscriptionGuard guard;
+
+	OrderSubscriptionController(EventStream stream, OrderQueries queries, SubscriptionGuard guard) {
 		this.stream = stream;
 		this.queries = queries;
+		this.guard = guard;
 	}
 
 	@SubscriptionMapping
@@ -36,22 +40,28 @@ class OrderSubscriptionController {
 		UUID id = GlobalId.decode(orderId, OrderController.TYPE);
 		queries.get(id, caller); // NOT_FOUND unless the caller may see the order
 		Long cursor = EventCursor.decode(after);
-		return stream.subscribe(cursor, e -> OrderEvents.isOrderEvent(e) && e.aggregateId().equals(id)
-				&& OrderEvents.STATUS_TYPES.contains(e.type())).map(OrderEventView::of);
+		Flux<OrderEventView> events = stream.subscribe(cursor, e -> OrderEvents.isOrderEvent(e)
+				&& e.aggregateId().equals(id) && OrderEvents.STATUS_TYPES.contains(e.type())).map(OrderEventView::of);
+		return guard.guard(events, caller, now -> queries.find(id, now).isPresent());
 	}
 
 	@SubscriptionMapping
 	Flux<OrderEventView> orderEvents(@Argument String after, @ContextValue Caller caller) {
 		caller.requirePermission(Permission.MANAGE_ORDERS);
-		return stream.subscribe(EventCursor.decode(after), OrderEvents::isOrderEvent).map(OrderEventView::of);
+		Flux<OrderEventView> events = stream.subscribe(EventCursor.decode(after), OrderEvents::isOrderEvent)
+			.map(OrderEventView::of);
+		return guard.guard(events, caller, now -> now.hasPermission(Permission.MANAGE_ORDERS));
 	}
 
 	@SubscriptionMapping
 	Flux<Long> pendingFulfilmentCount(@ContextValue Caller caller) {
+		caller.requirePermission(Permission.MANAGE_ORDERS);
+		// the log position first, then the count: an order placed in between is replayed, so never missed
+		long position = stream.head();
 		long now = queries.pendingFulfilmentCount(caller);
-		return Flux.concat(Mono.just(now),
-				stream.subscribe(null, OrderEvents::isOrderEvent).map(e -> queries.pendingFulfilmentCount(caller)))
-			.distinctUntilChanged();
+		Flux<Long> counts = Flux.concat(Mono.just(now), stream.subscribe(position, OrderEvents::isOrderEvent)
+			.map(e -> queries.pendingFulfilmentCount(caller))).distinctUntilChanged();
+		return guard.guard(counts, caller, fresh -> fresh.hasPermission(Permission.MANAGE_ORDERS));
 	}
 
 	/** The order as it is now, if the caller may still see it. */

@@ -109,6 +109,44 @@ class OrderSubscriptionTests extends OrderingTest {
 				Map.of("orderId", orderId, "after", "not-a-cursor")), ErrorType.BAD_REQUEST);
 	}
 
+	@Test
+	void aDeactivatedEmployeeStopsReceivingAtOnce() {
+		String subject = newSubject("panel");
+		employees.ensure(subject, "Panel", null, java.util.Set.of(Permission.MANAGE_ORDERS));
+		String panelToken = token(subject, "staff");
+		String employeeId = io.ordergraph.platform.graphql.GlobalId.encode("Employee",
+				employees.findBySubject(subject).orElseThrow().getId());
+		Shopper shopper = shopper();
+		String product = product(unique("Stew"), "350", 10);
+		String start = latestCursor(panelToken);
+		String first = (String) placeOk(shopper.tester(), List.of(line(product, 1))).get("number");
+		StepVerifier.create(subscribe(panelToken, ALL, "orderEvents", Map.of("after", start))
+			.filter(e -> e.get("orderNumber").equals(first) || e.get("type").equals("PLACED")))
+			.assertNext(e -> assertThat(e).containsEntry("orderNumber", first))
+			.then(() -> manager().document("mutation($id: ID!) { setEmployeeActive(input: {id: $id, active: false}) { errors { code } } }")
+				.variable("id", employeeId)
+				.execute()
+				.path("setEmployeeActive.errors")
+				.entityList(Object.class)
+				.hasSize(0))
+			.then(() -> placeOk(shopper.tester(), List.of(line(product, 1))))
+			.expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
+				.satisfies(error -> assertThat(error.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void aSubscriptionEndsWhenItsTokenExpires() {
+		Shopper shopper = shopper();
+		String product = product(unique("Broth"), "150", 10);
+		String orderId = id(placeOk(shopper.tester(), List.of(line(product, 1))));
+		String shortLived = tokens.issue(shopper.subject(), "Short", List.of("customer"), Duration.ofSeconds(3));
+		StepVerifier.create(subscribe(shortLived, STATUS, "orderStatusChanged", Map.of("orderId", orderId)))
+			.expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
+				.satisfies(error -> assertThat(error.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)))
+			.verify(TIMEOUT);
+	}
+
 	private static void expectSubscriptionError(Flux<?> flux, ErrorType type) {
 		StepVerifier.create(flux)
 			.expectErrorSatisfies(e -> {

@@ -80,12 +80,23 @@ public class EventStream implements SmartLifecycle {
 					Sinks.many().unicast().onBackpressureBuffer(Queues.<StoredEvent>get(bufferSize).get()));
 			// Register before reading the log: whatever commits from now on reaches the buffer, and the replay
 			// covers everything before; the sequence filter drops what both saw.
+			if (after != null && after > eventLog.head()) {
+				throw new BadRequestException("The cursor is ahead of the event log (from another environment?); "
+						+ "subscribe without a cursor");
+			}
 			subscribers.add(subscriber);
 			// The overflow error is merged in so that it arrives at once, not after the buffered events.
 			Flux<StoredEvent> live = subscriber.sink.asFlux()
 				.mergeWith(subscriber.overflow.asMono().thenMany(Flux.<StoredEvent>empty()));
 			if (after != null) {
-				List<StoredEvent> replay = replay(after, filter);
+				List<StoredEvent> replay;
+				try {
+					replay = replay(after, filter);
+				}
+				catch (RuntimeException ex) {
+					subscribers.remove(subscriber);
+					throw ex;
+				}
 				long last = replay.isEmpty() ? after : replay.get(replay.size() - 1).sequence();
 				live = Flux.fromIterable(replay).concatWith(live.filter(e -> e.sequence() > last));
 			}
@@ -116,6 +127,16 @@ public class EventStream implements SmartLifecycle {
 						+ " events old; reload the current state and subscribe without a cursor");
 			}
 		}
+	}
+
+	/** The sequence of the newest event in the log. */
+	public long head() {
+		return eventLog.head();
+	}
+
+	/** How many subscriptions this instance is serving now. */
+	public int subscriberCount() {
+		return subscribers.size();
 	}
 
 	/** Reads and dispatches whatever the log holds past what this instance has dispatched. */

@@ -57,7 +57,20 @@ public class CallerResolver {
 		if (subject == null || subject.isBlank()) {
 			throw new UnauthorizedException("The bearer token has no subject");
 		}
-		Set<String> roles = roles(jwt);
+		String name = firstNonBlank(jwt.getClaimAsString("name"), jwt.getClaimAsString("preferred_username"));
+		return withPermissions(subject, name, jwt.getClaimAsString("email"), roles(jwt), jwt.getExpiresAt());
+	}
+
+	/** The same caller with the permissions Ordergraph holds now (a long-lived subscription re-checks with this). */
+	public Caller refresh(Caller caller) {
+		if (!caller.authenticated()) {
+			return caller;
+		}
+		return withPermissions(caller.subject(), caller.name(), caller.email(), caller.roles(), caller.expiresAt());
+	}
+
+	private Caller withPermissions(String subject, String name, String email, Set<String> roles,
+			java.time.Instant expiresAt) {
 		Set<Permission> permissions = EnumSet.noneOf(Permission.class);
 		boolean employee = false;
 		if (properties.bootstrapManagers().contains(subject)) {
@@ -71,9 +84,7 @@ public class CallerResolver {
 			employee = true;
 			permissions.addAll(held.get());
 		}
-		String name = firstNonBlank(jwt.getClaimAsString("name"), jwt.getClaimAsString("preferred_username"));
-		return new Caller(subject, name, jwt.getClaimAsString("email"), roles, employee, permissions,
-				jwt.getExpiresAt());
+		return new Caller(subject, name, email, roles, employee, permissions, expiresAt);
 	}
 
 	private Set<String> roles(Jwt jwt) {

@@ -112,6 +112,21 @@ class EventStreamTests extends IntegrationTest {
 	}
 
 	@Test
+	void aFailedReplayLeavesNoSubscriberBehind() {
+		UUID aggregate = UUID.randomUUID();
+		publish(aggregate, 1);
+		int before = stream.subscriberCount();
+		long cursor = eventLog.head() - 1;
+		StepVerifier.create(stream.subscribe(cursor, e -> {
+			throw new IllegalStateException("filter failed");
+		})).expectErrorMessage("filter failed").verify(Duration.ofSeconds(10));
+		StepVerifier.create(stream.subscribe(eventLog.head() + 1000, e -> true))
+			.expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("ahead of the event log"))
+			.verify(Duration.ofSeconds(10));
+		assertThat(stream.subscriberCount()).isEqualTo(before);
+	}
+
+	@Test
 	void malformedCursorIsABadRequest() {
 		assertThatThrownBy(() -> EventCursor.decode("nope!")).hasMessageContaining("Malformed");
 		assertThat(EventCursor.decode(null)).isNull();
