@@ -36,9 +36,9 @@ class InvoicePdfController {
 
 	@GetMapping("/orders/{id}/invoice.pdf")
 	ResponseEntity<byte[]> invoice(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-		Caller caller = callers.resolve(jwt);
 		Order order;
 		try {
+			Caller caller = callers.resolve(jwt);
 			order = queries.get(GlobalId.decode(id, OrderController.TYPE), caller);
 		}
 		catch (ApiException ex) {

@@ -62,18 +62,30 @@ public class OrderEditing {
 				return OrderPayload.failed("MIXED_CURRENCY", "productId is priced in " + product.get().price().currency()
 						+ ", the order in " + order.getCurrency(), "input", "productId");
 			}
+			// more of a product already ordered at today's price joins its line; at another price it is a line of its own
+			BigDecimal price = product.get().price().amount();
+			Optional<OrderLine> existing = current.stream()
+				.filter(l -> l.getProductId().equals(productId) && l.getUnitPrice().compareTo(price) == 0)
+				.findFirst();
+			if (existing.isPresent() && existing.get().getQuantity() + quantity > OrderPlacement.MAX_QUANTITY) {
+				return OrderPayload.failed(InputErrors.INVALID_INPUT, "quantity would make the line more than "
+						+ OrderPlacement.MAX_QUANTITY, "input", "quantity");
+			}
+			if (existing.isEmpty() && current.size() >= OrderPlacement.MAX_LINES) {
+				return OrderPayload.failed(InputErrors.INVALID_INPUT, "an order has at most " + OrderPlacement.MAX_LINES
+						+ " lines", "input", "productId");
+			}
 			if (!catalog.takeStock(productId, quantity, reason(order))) {
 				return OrderPayload.failed("OUT_OF_STOCK", "quantity is more than the " + product.get().name()
 						+ " in stock", "input", "quantity");
 			}
-			Optional<OrderLine> existing = current.stream().filter(l -> l.getProductId().equals(productId)).findFirst();
 			if (existing.isPresent()) {
 				existing.get().quantity(existing.get().getQuantity() + quantity);
 			}
 			else {
 				int position = current.stream().mapToInt(OrderLine::getPosition).max().orElse(-1) + 1;
-				OrderLine line = new OrderLine(order.getId(), position, productId, product.get().name(),
-						product.get().price().amount(), product.get().price().currency(), quantity);
+				OrderLine line = new OrderLine(order.getId(), position, productId, product.get().name(), price,
+						product.get().price().currency(), quantity);
 				lines.save(line);
 				current.add(line);
 			}
@@ -91,6 +103,10 @@ public class OrderEditing {
 		return edit(target.getOrderId(), caller, (order, current) -> {
 			OrderLine line = find(current, lineId);
 			int delta = quantity - line.getQuantity();
+			if (delta > 0 && catalog.findForOrdering(line.getProductId()).filter(ProductView::orderable).isEmpty()) {
+				return OrderPayload.failed("PRODUCT_UNAVAILABLE", line.getProductName()
+						+ " is no longer on sale: its quantity can only go down", "input", "quantity");
+			}
 			if (delta > 0 && !catalog.takeStock(line.getProductId(), delta, reason(order))) {
 				return OrderPayload.failed("OUT_OF_STOCK", "quantity is more than the " + line.getProductName()
 						+ " in stock", "input", "quantity");

@@ -1,5 +1,7 @@
 package io.ordergraph.ordering;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -71,7 +73,12 @@ public class OrderLifecycle {
 			}
 			order.status(target);
 			if (target.returnsStock()) {
-				for (OrderLine line : lines.findByOrderIdOrderByPosition(order.getId())) {
+				// in product-id order, as placement takes stock: two such transactions cannot deadlock
+				List<OrderLine> byProduct = lines.findByOrderIdOrderByPosition(order.getId())
+					.stream()
+					.sorted(Comparator.comparing(OrderLine::getProductId))
+					.toList();
+				for (OrderLine line : byProduct) {
 					catalog.returnStock(line.getProductId(), line.getQuantity(),
 							"Order " + order.getNumber() + " " + target.name().toLowerCase(java.util.Locale.ROOT));
 				}

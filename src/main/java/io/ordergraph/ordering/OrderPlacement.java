@@ -222,7 +222,10 @@ public class OrderPlacement {
 						String.valueOf(i), "quantity");
 				continue;
 			}
-			merged.merge(line.productId(), line.quantity(), Integer::sum);
+			if (merged.merge(line.productId(), line.quantity(), Integer::sum) > MAX_QUANTITY) {
+				errors.add(InputErrors.INVALID_INPUT, "adds up to more than " + MAX_QUANTITY + " of one product",
+						"input", "lines", String.valueOf(i), "quantity");
+			}
 		}
 		return merged;
 	}

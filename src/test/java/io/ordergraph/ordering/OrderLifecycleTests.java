@@ -201,6 +201,27 @@ class OrderLifecycleTests extends OrderingTest {
 	}
 
 	@Test
+	void moreOfAProductIsSoldAtTodaysPriceAndOnlyWhileOnSale() {
+		Shopper shopper = shopper();
+		String tea = product(unique("Tea"), "10", 100);
+		Map<String, Object> order = placeOk(shopper.tester(), List.of(line(tea, 1)));
+		productMutation("updateProduct", "UpdateProductInput",
+				Map.of("id", tea, "price", Map.of("amount", "100", "currency", "KES")));
+		Map<String, Object> more = ok(change(shopper.tester(), "addOrderLine", "AddOrderLineInput",
+				Map.of("orderId", id(order), "productId", tea, "quantity", 2)), "addOrderLine");
+		assertThat(lines(more)).extracting(l -> l.get("quantity")).containsExactly(1, 2);
+		assertThat(amount(more, "subtotal")).isEqualByComparingTo("210");
+
+		productMutation("setProductVisibility", "SetProductVisibilityInput", Map.of("id", tea, "visible", false));
+		String firstLine = (String) lines(more).get(0).get("id");
+		expectUserError(change(shopper.tester(), "setOrderLineQuantity", "SetOrderLineQuantityInput",
+				Map.of("lineId", firstLine, "quantity", 5)), "setOrderLineQuantity", "PRODUCT_UNAVAILABLE");
+		ok(change(shopper.tester(), "setOrderLineQuantity", "SetOrderLineQuantityInput",
+				Map.of("lineId", (String) lines(more).get(1).get("id"), "quantity", 1)), "setOrderLineQuantity");
+		assertThat(stockOf(tea)).isEqualTo(98);
+	}
+
+	@Test
 	void finishedOrdersCanBeArchivedAndLeaveTheWorkingLists() {
 		Shopper shopper = shopper();
 		String product = product(unique("Pie"), "100", 10);

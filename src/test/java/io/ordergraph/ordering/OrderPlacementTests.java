@@ -99,6 +99,8 @@ class OrderPlacementTests extends OrderingTest {
 		String hidden = product(unique("Secret"), "10", 3, "KES", false);
 		expectUserError(place(shopper.tester(), Map.of("lines", List.of())), "placeOrder", "INVALID_INPUT");
 		expectUserError(place(shopper.tester(), Map.of("lines", List.of(line(kes, 0)))), "placeOrder", "INVALID_INPUT");
+		expectUserError(place(shopper.tester(), Map.of("lines", List.of(line(kes, 6000), line(kes, 6000)))),
+				"placeOrder", "INVALID_INPUT");
 		expectUserError(place(shopper.tester(), Map.of("lines", List.of(line(kes, 1), line(eur, 1)))), "placeOrder",
 				"MIXED_CURRENCY");
 		expectUserError(place(shopper.tester(), Map.of("lines", List.of(line(hidden, 1)))), "placeOrder",

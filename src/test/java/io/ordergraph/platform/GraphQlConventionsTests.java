@@ -29,6 +29,45 @@ class GraphQlConventionsTests extends IntegrationTest {
 	}
 
 	@Test
+	void aMalformedIdAmongSeveralAnswersNullInItsPlace() {
+		String unknown = GlobalId.encode("Nothing", java.util.UUID.randomUUID());
+		anonymous().document("{ nodes(ids: [\"" + unknown + "\", \"***\"]) { id } }")
+			.execute()
+			.path("nodes")
+			.entityList(Object.class)
+			.hasSize(2)
+			.path("nodes[1]")
+			.valueIsNull();
+	}
+
+	@Test
+	void nulCharactersAreRefusedAsBadRequests() {
+		anonymous().document("query($s: String) { node(id: $s) { id } }")
+			.variable("s", "a\u0000b")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST)));
+	}
+
+	@Test
+	void anOversizedChunkedBodyIsRefusedToo() {
+		byte[] chunk = ("{\"query\":\"{ __typename }\",\"variables\":{\"x\":\"" + "y".repeat(150_000) + "\"}}")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.build()
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(reactor.core.publisher.Flux.just(org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance
+				.wrap(chunk)), org.springframework.core.io.buffer.DataBuffer.class)
+			.exchange()
+			.expectStatus()
+			.is4xxClientError();
+	}
+
+	@Test
 	void tooManyIdsAreRefused() {
 		String ids = String.join(",", java.util.Collections.nCopies(101, "\"" + GlobalId.encode("Nothing",
 				java.util.UUID.randomUUID()) + "\""));

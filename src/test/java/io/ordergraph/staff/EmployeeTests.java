@@ -165,6 +165,36 @@ class EmployeeTests extends IntegrationTest {
 	}
 
 	@Test
+	void concurrentChangesOfOneEmployeeEitherApplyOrAnswerConflict() throws Exception {
+		HttpGraphQlTester manager = manager();
+		String id = add(manager, newSubject("busy"), "Busy", List.of());
+		List<String> permissions = List.of("MANAGE_PRODUCTS", "MANAGE_ORDERS", "MANAGE_SESSIONS", "MANAGE_STAFF",
+				"MANAGE_INTEGRATIONS", "MANAGE_PRODUCTS", "MANAGE_ORDERS", "MANAGE_SESSIONS");
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(permissions.size());
+		try {
+			List<java.util.concurrent.Future<List<org.springframework.graphql.ResponseError>>> calls = new java.util.ArrayList<>();
+			for (String permission : permissions) {
+				calls.add(pool.submit(() -> {
+					List<org.springframework.graphql.ResponseError> errors = new java.util.ArrayList<>();
+					manager.document(GRANT)
+						.variable("input", Map.of("id", id, "permissions", List.of(permission)))
+						.execute()
+						.errors()
+						.satisfy(errors::addAll);
+					return errors;
+				}));
+			}
+			for (var call : calls) {
+				assertThat(call.get(60, java.util.concurrent.TimeUnit.SECONDS))
+					.allSatisfy(e -> assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT"));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void onlyManagersManageEmployees() {
 		Map<String, Object> input = Map.of("subject", newSubject("x"), "name", "X");
 		expectError(anonymous().document(ADD).variable("input", input), ErrorType.UNAUTHORIZED);

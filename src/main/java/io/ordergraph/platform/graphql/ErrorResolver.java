@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,14 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 				.sorted()
 				.reduce((a, b) -> a + "; " + b)
 				.orElse("Invalid input"));
+		}
+		if (ex instanceof ConcurrencyFailureException) {
+			// an optimistic-lock conflict or a deadlock victim: the transaction was rolled back, a retry is safe
+			log.info("Concurrent change at {}: {}", env.getExecutionStepInfo().getPath(), ex.getMessage());
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(Classification.CONFLICT)
+				.message("The data changed while this request ran, so it changed nothing; retry it")
+				.build();
 		}
 		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected error {} at {}", reference, env.getExecutionStepInfo().getPath(), ex);

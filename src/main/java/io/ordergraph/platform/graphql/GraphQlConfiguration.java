@@ -90,7 +90,8 @@ class GraphQlConfiguration {
 								+ " bytes\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}");
 					return;
 				}
-				chain.doFilter(request, response);
+				// without a Content-Length (chunked), count while reading instead
+				chain.doFilter((length < 0) ? new LimitedRequest(request, limits.maxRequestBytes()) : request, response);
 			}
 		};
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);

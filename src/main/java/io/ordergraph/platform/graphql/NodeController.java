@@ -48,7 +48,17 @@ class NodeController {
 		if (ids.size() > MAX_IDS) {
 			throw new BadRequestException("At most " + MAX_IDS + " ids at once");
 		}
-		return ids.stream().map(id -> node(id, caller)).toList();
+		// one malformed id answers null in its place, as the schema promises, rather than failing the list
+		List<Object> found = new java.util.ArrayList<>(ids.size());
+		for (String id : ids) {
+			try {
+				found.add(node(id, caller));
+			}
+			catch (BadRequestException ex) {
+				found.add(null);
+			}
+		}
+		return found;
 	}
 
 	/** Every object type implementing Node gets its {@code id} from {@link GlobalId}. */

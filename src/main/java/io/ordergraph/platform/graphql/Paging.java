@@ -67,7 +67,7 @@ public record Paging(Integer first, String after, Integer last, String before) {
 			String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 			if (raw.startsWith(PREFIX)) {
 				long offset = Long.parseLong(raw.substring(PREFIX.length()));
-				if (offset >= 0) {
+				if (offset >= 0 && offset < Integer.MAX_VALUE) {
 					return offset;
 				}
 			}

@@ -30,7 +30,13 @@ class DevTokenController {
 	}
 
 	@PostMapping(path = "/dev/token", consumes = "application/json", produces = "application/json")
-	ResponseEntity<Map<String, Object>> token(@RequestBody(required = false) TokenRequest request) {
+	ResponseEntity<Map<String, Object>> token(@RequestBody(required = false) TokenRequest request,
+			jakarta.servlet.http.HttpServletRequest http) {
+		if (!isLoopback(http.getRemoteAddr())) {
+			// anyone who can reach it could sign in as the demo manager: development machines only
+			return ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.body(Map.of("error", "access_denied", "error_description", "dev tokens are issued to localhost only"));
+		}
 		if (request == null || request.sub() == null || request.sub().isBlank() || request.sub().length() > 255) {
 			return badRequest("sub is required (1 to 255 characters)");
 		}
@@ -46,6 +52,15 @@ class DevTokenController {
 		body.put("token_type", "Bearer");
 		body.put("expires_in", DevTokenIssuer.LIFETIME.toSeconds());
 		return ResponseEntity.ok(body);
+	}
+
+	private static boolean isLoopback(String address) {
+		try {
+			return java.net.InetAddress.getByName(address).isLoopbackAddress();
+		}
+		catch (java.net.UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	private static ResponseEntity<Map<String, Object>> badRequest(String message) {

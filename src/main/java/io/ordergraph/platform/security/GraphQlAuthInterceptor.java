@@ -68,6 +68,10 @@ class GraphQlAuthInterceptor implements WebSocketGraphQlInterceptor {
 			return Mono.just(reject(request, ErrorType.BAD_REQUEST,
 					"The query document is longer than " + limits.maxDocumentLength() + " characters"));
 		}
+		if (containsNul(request.getDocument()) || containsNul(request.getVariables())) {
+			// PostgreSQL cannot store U+0000 in text: refuse it here rather than fail deep in a query
+			return Mono.just(reject(request, ErrorType.BAD_REQUEST, "The request contains a NUL character (U+0000)"));
+		}
 		Caller caller;
 		try {
 			caller = authenticate(request);
@@ -79,6 +83,24 @@ class GraphQlAuthInterceptor implements WebSocketGraphQlInterceptor {
 			.graphQLContext(Map.of(Caller.CONTEXT_KEY, caller))
 			.build());
 		return chain.next(request);
+	}
+
+	private static boolean containsNul(Object value) {
+		if (value instanceof String text) {
+			return text.indexOf('\u0000') >= 0;
+		}
+		if (value instanceof Map<?, ?> map) {
+			return map.keySet().stream().anyMatch(GraphQlAuthInterceptor::containsNul)
+					|| map.values().stream().anyMatch(GraphQlAuthInterceptor::containsNul);
+		}
+		if (value instanceof Iterable<?> list) {
+			for (Object item : list) {
+				if (containsNul(item)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private Caller authenticate(WebGraphQlRequest request) {
