@@ -144,10 +144,11 @@ class AuthenticationTests extends IntegrationTest {
 	}
 
 	@Test
-	void webSocketWithABadTokenIsClosed() {
+	void webSocketWithABadTokenIsClosedAsTheProtocolSays() {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> webSocket("garbage").document("{ me { subject } }").execute())
-			.isInstanceOf(Exception.class);
+			.isInstanceOf(org.springframework.graphql.client.GraphQlTransportException.class)
+			.hasMessageContaining("code=4401"); // graphql-transport-ws: the server refused connection_init
 	}
 
 	@Test
