@@ -43,5 +43,12 @@ run "staff order page (20 orders with customer, lines, history)" "$STAFF" \
   '{"query":"{ orders(first: 20) { totalCount edges { node { number status customer { name } lines { productName quantity amount { amount } } statusHistory { status } total { amount } } } } }"}'
 run "placeOrder (one line, stock taken, event logged)" "$CUSTOMER" \
   "{\"query\":\"mutation { placeOrder(input: {lines: [{productId: \\\"$PRODUCT\\\", quantity: 1}]}) { order { number } errors { code } } }\"}"
+if command -v node >/dev/null; then
+  # the npm package ws, installed outside the repository
+  DEPS=${BENCH_NODE_DEPS:-/tmp/ordergraph-bench-node}
+  [[ -d "$DEPS/node_modules/ws" ]] || npm install --silent --prefix "$DEPS" ws@8 >/dev/null
+  echo "== live update latency (orderEvents subscriber, orders placed one at a time)"
+  BENCH_NODE_DEPS="$DEPS" node bench/latency.mjs "$BASE" "$STAFF" "$CUSTOMER" "$PRODUCT" 300
+fi
 echo "== stock left of the bench product (1000000 - 50 - placed):"
 gql "$STAFF" "{\"query\":\"{ product(id: \\\"$PRODUCT\\\") { stock } pendingFulfilmentCount }\"}"; echo
