@@ -145,10 +145,31 @@ class AuthenticationTests extends IntegrationTest {
 
 	@Test
 	void webSocketWithABadTokenIsClosedAsTheProtocolSays() {
-		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> webSocket("garbage").document("{ me { subject } }").execute())
-			.isInstanceOf(org.springframework.graphql.client.GraphQlTransportException.class)
-			.hasMessageContaining("code=4401"); // graphql-transport-ws: the server refused connection_init
+		// a raw graphql-transport-ws client, to read the close frame itself
+		java.util.concurrent.atomic.AtomicReference<org.springframework.web.reactive.socket.CloseStatus> status =
+				new java.util.concurrent.atomic.AtomicReference<>();
+		new org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient()
+			.execute(java.net.URI.create("ws://127.0.0.1:" + port + "/graphql"),
+					new org.springframework.web.reactive.socket.WebSocketHandler() {
+						@Override
+						public List<String> getSubProtocols() {
+							return List.of("graphql-transport-ws");
+						}
+
+						@Override
+						public reactor.core.publisher.Mono<Void> handle(
+								org.springframework.web.reactive.socket.WebSocketSession session) {
+							return session
+								.send(reactor.core.publisher.Mono.just(session.textMessage(
+										"{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer garbage\"}}")))
+								.then(session.closeStatus())
+								.doOnNext(status::set)
+								.then();
+						}
+					})
+			.block(Duration.ofSeconds(20));
+		assertThat(status.get()).isNotNull();
+		assertThat(status.get().getCode()).isEqualTo(4401); // graphql-transport-ws: connection_init refused
 	}
 
 	@Test
