@@ -114,7 +114,10 @@ public class OrderPlacement {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// a concurrent request with the same idempotency key won the race
-			return (key == null) ? rethrow(ex) : replay(caller.subject(), key, hash).orElseThrow(() -> ex);
+			if (key == null) {
+				throw ex;
+			}
+			return replay(caller.subject(), key, hash).orElseThrow(() -> ex);
 		}
 	}
 
@@ -135,10 +138,6 @@ public class OrderPlacement {
 			.map(existing -> hash.equals(existing.getRequestHash()) ? OrderPayload.ok(existing)
 					: OrderPayload.failed("IDEMPOTENCY_KEY_REUSED",
 							"idempotencyKey was already used for a different order", "input", "idempotencyKey"));
-	}
-
-	private static OrderPayload rethrow(RuntimeException ex) {
-		throw ex;
 	}
 
 	private OrderPayload placeNow(UUID customerId, Map<UUID, Integer> wanted, String note, Actor actor, String key,

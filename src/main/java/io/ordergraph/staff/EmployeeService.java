@@ -1,7 +1,6 @@
 package io.ordergraph.staff;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -165,8 +164,8 @@ public class EmployeeService {
 	/** Creates or refreshes an employee without authorization checks; for demo data and bootstrapping only. */
 	@Transactional
 	public Employee ensure(String subject, String name, String email, Set<Permission> permissions) {
-		return employees.findBySubject(subject).orElseGet(() -> employees.save(new Employee(subject, name, email,
-				permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions))));
+		return employees.findBySubject(subject)
+			.orElseGet(() -> employees.save(new Employee(subject, name, email, permissions)));
 	}
 
 }

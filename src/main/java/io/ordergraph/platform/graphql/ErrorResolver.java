@@ -26,36 +26,37 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		return toError(ex, GraphqlErrorBuilder.newError(env), env.getExecutionStepInfo().getPath());
+	}
+
+	/** The one mapping of exceptions to client errors, for data fetchers and subscription streams alike. */
+	static GraphQLError toError(Throwable ex, GraphqlErrorBuilder<?> error, Object where) {
 		if (ex instanceof ApiException api) {
-			return error(env, api.errorType(), api.getMessage());
+			return error.errorType(api.errorType()).message(api.getMessage()).build();
 		}
 		if (ex instanceof ConstraintViolationException cve) {
-			return error(env, ErrorType.BAD_REQUEST, cve.getConstraintViolations()
-				.stream()
-				.map(v -> v.getPropertyPath() + " " + v.getMessage())
-				.sorted()
-				.reduce((a, b) -> a + "; " + b)
-				.orElse("Invalid input"));
+			return error.errorType(ErrorType.BAD_REQUEST)
+				.message(cve.getConstraintViolations()
+					.stream()
+					.map(v -> v.getPropertyPath() + " " + v.getMessage())
+					.sorted()
+					.reduce((a, b) -> a + "; " + b)
+					.orElse("Invalid input"))
+				.build();
 		}
 		if (ex instanceof ConcurrencyFailureException) {
 			// an optimistic-lock conflict or a deadlock victim: the transaction was rolled back, a retry is safe
-			log.info("Concurrent change at {}: {}", env.getExecutionStepInfo().getPath(), ex.getMessage());
-			return GraphqlErrorBuilder.newError(env)
-				.errorType(Classification.CONFLICT)
+			log.info("Concurrent change at {}: {}", where, ex.getMessage());
+			return error.errorType(Classification.CONFLICT)
 				.message("The data changed while this request ran, so it changed nothing; retry it")
 				.build();
 		}
 		String reference = UUID.randomUUID().toString();
-		log.error("Unexpected error {} at {}", reference, env.getExecutionStepInfo().getPath(), ex);
-		return GraphqlErrorBuilder.newError(env)
-			.errorType(ErrorType.INTERNAL_ERROR)
+		log.error("Unexpected error {} at {}", reference, where, ex);
+		return error.errorType(ErrorType.INTERNAL_ERROR)
 			.message("Internal error, reference " + reference)
 			.extensions(java.util.Map.of("reference", reference))
 			.build();
-	}
-
-	private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message) {
-		return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
 	}
 
 }

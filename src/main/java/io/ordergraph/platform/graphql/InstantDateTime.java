@@ -1,7 +1,6 @@
 package io.ordergraph.platform.graphql;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
@@ -54,11 +53,6 @@ final class InstantDateTime {
 		.build();
 
 	private InstantDateTime() {
-	}
-
-	/** Parsed DateTime arguments arrive as OffsetDateTime; this turns them into Instants. */
-	static Instant toInstant(Object value) {
-		return (value instanceof OffsetDateTime odt) ? odt.toInstant() : (Instant) value;
 	}
 
 }
