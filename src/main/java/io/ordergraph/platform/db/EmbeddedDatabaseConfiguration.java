@@ -33,6 +33,8 @@ class EmbeddedDatabaseConfiguration {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir.toAbsolutePath())
 			.setCleanDataDirectory(clean)
+			// closed by the application context, after everything using it; its own JVM hook would race it
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "100");
 		if (port > 0) {
 			builder.setPort(port);

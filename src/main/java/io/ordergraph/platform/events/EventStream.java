@@ -197,7 +197,19 @@ public class EventStream implements SmartLifecycle {
 		running = false;
 		if (listener != null) {
 			listener.interrupt();
+			try {
+				// wait for it to let go of its connection, so it never sees the database go away
+				listener.join(pollInterval.plusSeconds(2));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
+		completeSubscribers();
+	}
+
+	/** Ends every open subscription normally: each client is told it is complete (used at shutdown). */
+	public void completeSubscribers() {
 		subscribers.forEach(s -> {
 			s.sink.tryEmitComplete();
 			s.overflow.tryEmitEmpty();
@@ -209,7 +221,10 @@ public class EventStream implements SmartLifecycle {
 		return running;
 	}
 
-	/** Stop before the web server so open subscriptions complete cleanly. */
+	/**
+	 * Start before the web server takes requests and stop after it (the phase wraps around to a low one); the web
+	 * side ends open subscriptions earlier with {@link #completeSubscribers()}. The database goes after every phase.
+	 */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE + 1024;

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import io.ordergraph.platform.transport.GraphQlErrorResponses;
+
 /** A request whose body may not exceed a number of bytes: reading past it fails, and the request with it. */
 final class LimitedRequest extends HttpServletRequestWrapper {
 
@@ -45,7 +47,10 @@ final class LimitedRequest extends HttpServletRequestWrapper {
 			private void count(int n) throws IOException {
 				read += n;
 				if (read > maxBytes) {
-					throw new IOException("The request is larger than " + maxBytes + " bytes");
+					String message = "The request is larger than " + maxBytes + " bytes";
+					// the error dispatch answers 413 with this, as for a request with a Content-Length
+					GraphQlErrorResponses.describe(LimitedRequest.this, 413, "BAD_REQUEST", message);
+					throw new IOException(message);
 				}
 			}
 

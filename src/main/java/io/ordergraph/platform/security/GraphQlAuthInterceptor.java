@@ -72,12 +72,24 @@ class GraphQlAuthInterceptor implements WebSocketGraphQlInterceptor {
 			// PostgreSQL cannot store U+0000 in text: refuse it here rather than fail deep in a query
 			return Mono.just(reject(request, ErrorType.BAD_REQUEST, "The request contains a NUL character (U+0000)"));
 		}
+		if (!(request instanceof WebSocketGraphQlRequest)) {
+			String refusal = HttpSubscriptions.refusal(request);
+			if (refusal != null) {
+				return Mono.just(reject(request, ErrorType.BAD_REQUEST, refusal));
+			}
+		}
 		Caller caller;
 		try {
 			caller = authenticate(request);
 		}
 		catch (ApiException ex) {
-			return Mono.just(reject(request, ex.errorType(), ex.getMessage()));
+			WebGraphQlResponse response = reject(request, ex.errorType(), ex.getMessage());
+			if (!(request instanceof WebSocketGraphQlRequest)) {
+				// RFC 6750: a token was sent and is not valid; the HTTP handler answers 401 when it sees this header
+				response.getResponseHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\", "
+						+ "error_description=\"" + ex.getMessage().replace("\"", "'") + "\"");
+			}
+			return Mono.just(response);
 		}
 		request.configureExecutionInput((input, builder) -> builder
 			.graphQLContext(Map.of(Caller.CONTEXT_KEY, caller))

@@ -1,7 +1,5 @@
 package io.ordergraph.platform.security;
 
-import java.util.List;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -30,13 +28,13 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, CorsPolicy corsPolicy) throws Exception {
 		DefaultBearerTokenResolver defaultResolver = new DefaultBearerTokenResolver();
 		BearerTokenResolver resolver = request -> "/graphql".equals(request.getRequestURI()) ? null
 				: defaultResolver.resolve(request);
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.cors(cors -> cors.configurationSource(corsSource(properties)))
+			.cors(cors -> cors.configurationSource(corsSource(corsPolicy)))
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/graphql", "/graphiql", "/graphiql/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/dev/token")
@@ -51,14 +49,10 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static CorsConfigurationSource corsSource(SecurityProperties properties) {
+	private static CorsConfigurationSource corsSource(CorsPolicy policy) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		if (!properties.corsAllowedOrigins().isEmpty()) {
-			CorsConfiguration cors = new CorsConfiguration();
-			cors.setAllowedOrigins(properties.corsAllowedOrigins());
-			cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
-			cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
-			cors.setMaxAge(3600L);
+		CorsConfiguration cors = policy.configuration();
+		if (cors != null) {
 			source.registerCorsConfiguration("/**", cors);
 		}
 		return source;

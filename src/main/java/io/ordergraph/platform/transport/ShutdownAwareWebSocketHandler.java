@@ -1,0 +1,169 @@
+package io.ordergraph.platform.transport;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
+import io.ordergraph.platform.events.EventStream;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
+
+/**
+ * graphql-transport-ws at {@code /graphql} that ends cleanly on shutdown, before the web server's graceful shutdown:
+ * it completes every open subscription (each client gets {@code complete}), waits, with a bound, until those have
+ * gone out, then closes every socket with 1001 (going away).
+ */
+class ShutdownAwareWebSocketHandler extends GraphQlWebSocketHandler implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ShutdownAwareWebSocketHandler.class);
+
+	/** Stops before the web server's graceful shutdown (the higher phase stops first). */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
+	private final JsonMapper json;
+
+	private final EventStream events;
+
+	private final Duration completionWait;
+
+	/** Open sessions (decorated, so that every message sent is seen) and their active subscription ids. */
+	private final Map<String, Tracked> sessions = new ConcurrentHashMap<>();
+
+	private volatile boolean running;
+
+	ShutdownAwareWebSocketHandler(WebGraphQlHandler graphQlHandler, HttpMessageConverter<Object> converter,
+			Duration initTimeout, Duration keepAlive, CorsConfiguration cors, JsonMapper json,
+			EventStream events, Duration completionWait) {
+		super(graphQlHandler, converter, initTimeout, keepAlive, cors);
+		this.events = events;
+		this.json = json;
+		this.completionWait = completionWait;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) {
+		super.afterConnectionEstablished(tracked(session));
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+		Tracked tracked = tracked(session);
+		JsonNode node = parse(message.getPayload());
+		if (node != null && node.hasNonNull("id")) {
+			String type = node.path("type").asString("");
+			if ("subscribe".equals(type)) {
+				tracked.active.add(node.get("id").asString());
+			}
+			else if ("complete".equals(type)) {
+				tracked.active.remove(node.get("id").asString());
+			}
+		}
+		super.handleTextMessage(tracked, message);
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		Tracked tracked = sessions.remove(session.getId());
+		super.afterConnectionClosed((tracked != null) ? tracked : session, status);
+	}
+
+	private Tracked tracked(WebSocketSession session) {
+		if (session instanceof Tracked tracked) {
+			return tracked;
+		}
+		return sessions.computeIfAbsent(session.getId(), id -> new Tracked(session));
+	}
+
+	private JsonNode parse(String text) {
+		try {
+			return json.readTree(text);
+		}
+		catch (RuntimeException ex) {
+			return null; // the protocol handler answers malformed messages itself
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		events.completeSubscribers(); // WebSocket and SSE subscriptions alike, before the web server stops
+		long deadline = System.nanoTime() + completionWait.toNanos();
+		while (System.nanoTime() < deadline && sessions.values().stream().anyMatch(s -> !s.active.isEmpty())) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		for (Tracked session : sessions.values()) {
+			try {
+				session.close(CloseStatus.GOING_AWAY.withReason("The server is shutting down"));
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("Closing WebSocket session {} failed: {}", session.getId(), ex.getMessage());
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/** A session that notes which subscriptions the server has ended (complete or error sent). */
+	private final class Tracked extends WebSocketSessionDecorator {
+
+		final Set<String> active = ConcurrentHashMap.newKeySet();
+
+		Tracked(WebSocketSession delegate) {
+			super(delegate);
+		}
+
+		@Override
+		public void sendMessage(WebSocketMessage<?> message) throws IOException {
+			super.sendMessage(message);
+			if (message instanceof TextMessage text && !active.isEmpty()) {
+				String payload = text.getPayload();
+				// only complete and error end a subscription; skip parsing the (many, large) next messages
+				if (payload.length() < 4096 && (payload.contains("\"complete\"") || payload.contains("\"error\""))) {
+					JsonNode node = parse(payload);
+					if (node != null && node.hasNonNull("id")) {
+						String type = node.path("type").asString("");
+						if ("complete".equals(type) || "error".equals(type)) {
+							active.remove(node.get("id").asString());
+						}
+					}
+				}
+			}
+		}
+
+	}
+
+}
