@@ -72,12 +72,6 @@ class GraphQlAuthInterceptor implements WebSocketGraphQlInterceptor {
 			// PostgreSQL cannot store U+0000 in text: refuse it here rather than fail deep in a query
 			return Mono.just(reject(request, ErrorType.BAD_REQUEST, "The request contains a NUL character (U+0000)"));
 		}
-		if (!(request instanceof WebSocketGraphQlRequest)) {
-			String refusal = HttpSubscriptions.refusal(request);
-			if (refusal != null) {
-				return Mono.just(reject(request, ErrorType.BAD_REQUEST, refusal));
-			}
-		}
 		Caller caller;
 		try {
 			caller = authenticate(request);

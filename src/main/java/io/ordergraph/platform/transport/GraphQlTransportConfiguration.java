@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +17,9 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.support.GraphQlWebSocketMessage;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.graphql.server.webmvc.GraphQlSseHandler;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,6 +46,19 @@ class GraphQlTransportConfiguration {
 					return HttpStatus.UNAUTHORIZED;
 				}
 				return super.selectResponseStatus(response, responseMediaType);
+			}
+		};
+	}
+
+	@Bean
+	GraphQlSseHandler graphQlSseHandler(WebGraphQlHandler webGraphQlHandler, GraphQlProperties properties) {
+		GraphQlProperties.Sse sse = properties.getHttp().getSse();
+		return new GraphQlSseHandler(webGraphQlHandler, sse.getTimeout(), sse.getKeepAlive()) {
+			@Override
+			public ServerResponse handleRequest(ServerRequest request) throws ServletException {
+				// subscriptions are welcome here (see HttpSubscriptionRefusal)
+				request.attributes().put(HttpSubscriptionRefusal.STREAMING, Boolean.TRUE);
+				return super.handleRequest(request);
 			}
 		};
 	}
