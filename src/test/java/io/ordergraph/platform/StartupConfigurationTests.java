@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.ordergraph.ExpectedFailures;
 import io.ordergraph.JwksTestIssuer;
 import io.ordergraph.OrdergraphApplication;
 import io.ordergraph.platform.security.ConfigurationException;
@@ -44,6 +45,11 @@ class StartupConfigurationTests {
 		return new SpringApplicationBuilder(OrdergraphApplication.class).run(all);
 	}
 
+	/** A start that must fail: its failure report is printed as expected, not as an error. */
+	private static ConfigurableApplicationContext refused(String... args) throws Exception {
+		return ExpectedFailures.expect("a deliberate start-up refusal", () -> run(args));
+	}
+
 	private static String externalDatabase() {
 		return "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres");
 	}
@@ -59,7 +65,7 @@ class StartupConfigurationTests {
 
 	@Test
 	void anExternalDatabaseWithoutAnIssuerIsRefused() {
-		assertThatThrownBy(() -> run(externalDatabase(), "--spring.datasource.username=postgres",
+		assertThatThrownBy(() -> refused(externalDatabase(), "--spring.datasource.username=postgres",
 				"--spring.datasource.password=postgres"))
 			.satisfies(e -> assertThat(rootConfigurationException(e).action())
 				.contains("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"));
@@ -67,7 +73,7 @@ class StartupConfigurationTests {
 
 	@Test
 	void aMalformedIssuerUrlIsRefused() {
-		assertThatThrownBy(() -> run("--spring.security.oauth2.resourceserver.jwt.issuer-uri=not a url",
+		assertThatThrownBy(() -> refused("--spring.security.oauth2.resourceserver.jwt.issuer-uri=not a url",
 				"--ordergraph.embedded-db.data-directory=target/embedded-pg/startup-" + UUID.randomUUID(),
 				"--ordergraph.embedded-db.clean=true"))
 			.satisfies(e -> assertThat(rootConfigurationException(e).getMessage()).contains("not a valid http(s) URL"));
@@ -75,7 +81,7 @@ class StartupConfigurationTests {
 
 	@Test
 	void devTokensCannotBeForcedOnWithAnExternalDatabase() {
-		assertThatThrownBy(() -> run(externalDatabase(), "--spring.datasource.username=postgres",
+		assertThatThrownBy(() -> refused(externalDatabase(), "--spring.datasource.username=postgres",
 				"--spring.datasource.password=postgres", "--ordergraph.dev-token.enabled=true"))
 			.satisfies(e -> assertThat(rootConfigurationException(e).action()).contains("ORDERGRAPH_DEV_TOKEN_ENABLED"));
 	}

@@ -55,6 +55,9 @@ public class EventStream implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Set once subscriptions are being completed for shutdown. */
+	private volatile boolean closing;
+
 	private volatile long dispatched;
 
 	private Thread listener;
@@ -85,6 +88,11 @@ public class EventStream implements SmartLifecycle {
 						+ "subscribe without a cursor");
 			}
 			subscribers.add(subscriber);
+			if (closing) {
+				// shutting down: a subscription that arrives now ends at once, as the open ones did
+				subscribers.remove(subscriber);
+				return Flux.<StoredEvent>empty();
+			}
 			// The overflow error is merged in so that it arrives at once, not after the buffered events.
 			Flux<StoredEvent> live = subscriber.sink.asFlux()
 				.mergeWith(subscriber.overflow.asMono().thenMany(Flux.<StoredEvent>empty()));
@@ -187,6 +195,7 @@ public class EventStream implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		closing = false;
 		dispatched = eventLog.head();
 		running = true;
 		listener = Thread.ofPlatform().daemon().name("event-listener").start(this::listen);
@@ -210,6 +219,7 @@ public class EventStream implements SmartLifecycle {
 
 	/** Ends every open subscription normally: each client is told it is complete (used at shutdown). */
 	public void completeSubscribers() {
+		closing = true;
 		subscribers.forEach(s -> {
 			s.sink.tryEmitComplete();
 			s.overflow.tryEmitEmpty();

@@ -37,7 +37,9 @@ public class SubscriptionGuard {
 			return guarded;
 		}
 		Duration left = Duration.between(Instant.now(), caller.expiresAt());
-		return guarded.mergeWith(Mono.delay(left.isNegative() ? Duration.ZERO : left)
+		// takeUntilOther, not mergeWith: the stream still completes when its events do (e.g. at shutdown), and the
+		// expiry, an error, ends it early
+		return guarded.takeUntilOther(Mono.delay(left.isNegative() ? Duration.ZERO : left)
 			.then(Mono.error(new UnauthorizedException("The token has expired; subscribe again with a fresh one"))));
 	}
 

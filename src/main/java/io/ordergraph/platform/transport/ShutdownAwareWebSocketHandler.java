@@ -106,6 +106,7 @@ class ShutdownAwareWebSocketHandler extends GraphQlWebSocketHandler implements S
 	@Override
 	public void stop() {
 		running = false;
+		log.debug("Completing open subscriptions of {} WebSocket session(s)", sessions.size());
 		events.completeSubscribers(); // WebSocket and SSE subscriptions alike, before the web server stops
 		long deadline = System.nanoTime() + completionWait.toNanos();
 		while (System.nanoTime() < deadline && sessions.values().stream().anyMatch(s -> !s.active.isEmpty())) {
@@ -117,6 +118,9 @@ class ShutdownAwareWebSocketHandler extends GraphQlWebSocketHandler implements S
 				break;
 			}
 		}
+		long open = sessions.values().stream().mapToLong(s -> s.active.size()).sum();
+		log.info("Closing {} WebSocket session(s) for shutdown{}", sessions.size(),
+				(open == 0) ? "" : "; " + open + " subscription(s) did not complete in time");
 		for (Tracked session : sessions.values()) {
 			try {
 				session.close(CloseStatus.GOING_AWAY.withReason("The server is shutting down"));
