@@ -90,4 +90,14 @@ class GraphQlTransportConfiguration {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<BodylessErrorFilter> graphQlBodylessErrorFilter(GraphQlProperties properties) {
+		FilterRegistrationBean<BodylessErrorFilter> registration = new FilterRegistrationBean<>(
+				new BodylessErrorFilter());
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.addUrlPatterns(properties.getHttp().getPath());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 }

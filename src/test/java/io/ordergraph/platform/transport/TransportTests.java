@@ -203,17 +203,34 @@ class TransportTests extends IntegrationTest {
 	}
 
 	@Test
+	void aGetOrANonJsonBodyIsAnsweredWithAGraphQlBody() {
+		EntityExchangeResult<String> get = http().get().uri("/graphql").exchange().expectBody(String.class).returnResult();
+		assertThat(get.getStatus()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+		assertThat(firstError(get.getResponseBody()).get("message").asString()).contains("POST");
+		EntityExchangeResult<String> text = http().post()
+			.uri("/graphql")
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("{ __typename }")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+		assertThat(text.getStatus()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		assertThat(firstError(text.getResponseBody()).at("/extensions/classification").asString())
+			.isEqualTo("BAD_REQUEST");
+	}
+
+	@Test
 	void otherPathsKeepTheUsualErrorJson() {
 		String body = http().get()
-			.uri("/orders/not-a-uuid/invoice.pdf")
-			.header("Authorization", "Bearer " + staffToken(Permission.MANAGE_ORDERS))
+			.uri("/no-such-page")
+			.header("Authorization", "Bearer " + staffToken())
 			.exchange()
 			.expectStatus()
-			.is4xxClientError()
+			.isNotFound()
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(body == null ? "" : body).doesNotContain("\"classification\"");
+		assertThat(body).contains("\"status\":404").doesNotContain("classification");
 	}
 
 	@Test
