@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ordergraph.cart.Cart;
 import io.ordergraph.cart.CartItem;
 import io.ordergraph.cart.CartService;
 import io.ordergraph.customer.Customer;
@@ -79,8 +80,9 @@ class Checkout {
 			}
 			tx.setRollbackOnly();
 			// the cart as it was: the failed placement is rolled back with this transaction
-			return new CheckoutPayload(null, carts.cartOf(customerId),
-					payload.errors().stream().map(Checkout::aboutCart).toList());
+			Cart cart = carts.cartOf(customerId);
+			return new CheckoutPayload(null, cart,
+					payload.errors().stream().map(error -> aboutCart(error, cart)).toList());
 		});
 	}
 
@@ -112,14 +114,21 @@ class Checkout {
 	 * Placement names the lines it was given ({@code [input, lines, i, ...]}); checkout's input has none, they are
 	 * the cart's lines, in the order {@code myCart.lines} shows them.
 	 */
-	private static UserError aboutCart(UserError error) {
+	private static UserError aboutCart(UserError error, Cart cart) {
 		List<String> field = error.field();
-		if (field.size() < 2 || !field.get(0).equals("input") || !field.get(1).equals("lines")) {
+		if (field.size() < 3 || !field.get(0).equals("input") || !field.get(1).equals("lines")) {
 			return error;
 		}
 		List<String> path = new ArrayList<>(List.of("cart"));
 		path.addAll(field.subList(1, field.size()));
-		return new UserError(error.code(), List.copyOf(path), error.message());
+		String message = error.message();
+		int index = Integer.parseInt(field.get(2));
+		if (error.code().equals("PRODUCT_UNAVAILABLE") && index < cart.lines().size()) {
+			// the customer saw this name in their cart
+			message = cart.lines().get(index).productName()
+					+ " is no longer on sale; remove it from your cart to check out.";
+		}
+		return new UserError(error.code(), List.copyOf(path), message);
 	}
 
 }

@@ -165,7 +165,7 @@ public class OrderPlacement {
 			Optional<ProductView> product = catalog.findForOrdering(productId)
 				.filter(ProductView::orderable);
 			if (product.isEmpty()) {
-				errors.add("PRODUCT_UNAVAILABLE", "is not a product on sale", "input", "lines", String.valueOf(i),
+				errors.addMessage("PRODUCT_UNAVAILABLE", unavailable(productId), "input", "lines", String.valueOf(i),
 						"productId");
 				continue;
 			}
@@ -215,6 +215,15 @@ public class OrderPlacement {
 			onPlaced.run();
 		}
 		return OrderPayload.ok(order);
+	}
+
+	/**
+	 * Names the product by its id: a product not on sale may be hidden, and its name is not the caller's to see
+	 * (checkout names it from the cart, where the customer saw it).
+	 */
+	static String unavailable(UUID productId) {
+		return "The product " + io.ordergraph.platform.graphql.GlobalId.encode("Product", productId)
+				+ " is not on sale (it is hidden, archived or unknown).";
 	}
 
 	/** Merges lines of the same product, in first-seen order; records bad quantities. */

@@ -154,7 +154,11 @@ class CheckoutTests extends CartTestSupport {
 		Map<String, Object> before = cart(shopper.tester());
 		GraphQlTester.Response response = checkout(shopper.tester(), null, null);
 		expectCheckoutErrors(response, "PRODUCT_UNAVAILABLE");
+		// list indexes are strings in `field` (see docs/api.md), counted as in myCart.lines
 		response.path("checkout.errors[0].field").entityList(String.class).containsExactly("cart", "lines", "1", "productId");
+		response.path("checkout.errors[0].message").entity(String.class)
+			.satisfies(m -> assertThat(m).matches("Cake .* is no longer on sale; remove it from your cart to check out\\."));
+		response.path("checkout.cart.itemCount").entity(Integer.class).isEqualTo(2);
 		assertThat(cart(shopper.tester())).isEqualTo(before);
 		assertThat(stockOf(tea)).isEqualTo(5);
 	}
