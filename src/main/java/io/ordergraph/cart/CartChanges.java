@@ -144,7 +144,9 @@ class CartChanges {
 		}
 		Optional<ProductView> product = catalog.findForOrdering(productId).filter(ProductView::orderable);
 		if (product.isEmpty()) {
-			errors.add("PRODUCT_UNAVAILABLE", "is not a product on sale", "input", "productId");
+			errors.addMessage("PRODUCT_UNAVAILABLE", "The product " + io.ordergraph.platform.graphql.GlobalId
+				.encode("Product", productId) + " is not on sale (it is hidden, archived or unknown).", "input",
+					"productId");
 			return;
 		}
 		if (line.isEmpty() && !fits(customerId, product.get(), errors)) {

@@ -23,9 +23,18 @@ public class CartService {
 
 	private final CartLineRepository lines;
 
-	CartService(CartRepository carts, CartLineRepository lines) {
+	private final CartQueries queries;
+
+	CartService(CartRepository carts, CartLineRepository lines, CartQueries queries) {
 		this.carts = carts;
 		this.lines = lines;
+		this.queries = queries;
+	}
+
+	/** The customer's cart as the GraphQL {@code Cart}, within the caller's transaction (checkout answers it). */
+	@Transactional(readOnly = true)
+	public Cart cartOf(UUID customerId) {
+		return queries.view(customerId);
 	}
 
 	/** What the customer's cart holds, in the order it was added; empty when the customer has no cart. */

@@ -48,7 +48,7 @@ class ProductController implements NodeResolver {
 
 	@QueryMapping
 	Product product(@Argument String id, @ContextValue Caller caller) {
-		return service.get(GlobalId.decode(id, TYPE), caller);
+		return GlobalId.tryDecode(id, TYPE).flatMap(uuid -> service.find(uuid, caller)).orElse(null);
 	}
 
 	// one query per product, but only staff ask for it, about one product at a time, with paging arguments

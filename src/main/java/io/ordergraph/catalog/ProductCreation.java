@@ -71,7 +71,9 @@ class ProductCreation {
 		return products.findByIdempotencySubjectAndIdempotencyKey(idempotency.subject(), idempotency.key())
 			.map(first -> first.getIdempotencyHash().equals(idempotency.hash()) ? ProductPayload.ok(first)
 					: ProductPayload.failed(ProductPayload.IDEMPOTENCY_KEY_REUSED,
-							"was already used with a different input", "input", "idempotencyKey"));
+							"This idempotency key was already used for a different request; use a new key for a new "
+									+ "product.",
+							"input", "idempotencyKey"));
 	}
 
 	private ProductPayload insert(ProductDraft draft, Product.Idempotency idempotency, Caller caller) {

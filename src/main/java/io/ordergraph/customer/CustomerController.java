@@ -50,7 +50,13 @@ class CustomerController implements NodeResolver {
 
 	@QueryMapping
 	Customer customer(@Argument String id, @ContextValue Caller caller) {
-		return service.get(GlobalId.decode(id, Customer.NODE_TYPE), caller);
+		caller.requireSubject();
+		return GlobalId.tryDecode(id, Customer.NODE_TYPE).flatMap(uuid -> service.find(uuid, caller)).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "CustomerPayload")
+	io.ordergraph.platform.security.Viewer me(CustomerPayload payload, @ContextValue Caller caller) {
+		return io.ordergraph.platform.security.Viewer.of(caller);
 	}
 
 	@QueryMapping

@@ -76,7 +76,7 @@ class OfflineCustomers {
 			if (first.isPresent()) {
 				return first.get().getRequestHash().equals(input.hash()) ? CustomerPayload.ok(first.get())
 						: CustomerPayload.failed(CustomerFields.IDEMPOTENCY_KEY_REUSED,
-								"idempotencyKey was already used with a different input", "input", "idempotencyKey");
+								"This idempotency key was already used for a different request; use a new key for a new customer.", "input", "idempotencyKey");
 			}
 		}
 		if (input.code() != null && customers.existsByCodeIgnoreCase(input.code())) {

@@ -24,7 +24,7 @@ class CheckoutController {
 	}
 
 	@MutationMapping
-	OrderPayload checkout(@Argument CheckoutInput input, @ContextValue Caller caller) {
+	CheckoutPayload checkout(@Argument CheckoutInput input, @ContextValue Caller caller) {
 		return checkout.checkout(input.idempotencyKey(), input.note(), caller);
 	}
 

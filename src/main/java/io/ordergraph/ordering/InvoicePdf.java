@@ -99,7 +99,7 @@ final class InvoicePdf {
 	}
 
 	private static String money(Money money) {
-		return money.amount().toPlainString() + " " + money.currency();
+		return money.formatted() + " " + money.currency();
 	}
 
 }

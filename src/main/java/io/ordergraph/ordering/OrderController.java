@@ -80,7 +80,8 @@ class OrderController implements NodeResolver {
 
 	@QueryMapping
 	Order order(@Argument String id, @ContextValue Caller caller) {
-		return queries.get(GlobalId.decode(id, TYPE), caller);
+		caller.requireSubject();
+		return GlobalId.tryDecode(id, TYPE).flatMap(uuid -> queries.find(uuid, caller)).orElse(null);
 	}
 
 	@QueryMapping

@@ -55,12 +55,12 @@ public class OrderEditing {
 			Optional<ProductView> product = catalog.findForOrdering(productId)
 				.filter(ProductView::orderable);
 			if (product.isEmpty()) {
-				return OrderPayload.failed("PRODUCT_UNAVAILABLE", "productId is not a product on sale", "input",
+				return OrderPayload.failed("PRODUCT_UNAVAILABLE", OrderPlacement.unavailable(productId), "input",
 						"productId");
 			}
 			if (!product.get().price().currency().equals(order.getCurrency())) {
-				return OrderPayload.failed("MIXED_CURRENCY", "productId is priced in " + product.get().price().currency()
-						+ ", the order in " + order.getCurrency(), "input", "productId");
+				return OrderPayload.failed("MIXED_CURRENCY", product.get().name() + " is priced in "
+						+ product.get().price().currency() + ", the order in " + order.getCurrency(), "input", "productId");
 			}
 			// more of a product already ordered at today's price joins its line; at another price it is a line of its own
 			BigDecimal price = product.get().price().amount();

@@ -14,6 +14,7 @@ import io.ordergraph.catalog.CatalogService;
 import io.ordergraph.catalog.Product;
 import io.ordergraph.customer.Customer;
 import io.ordergraph.customer.CustomerService;
+import io.ordergraph.platform.graphql.Decimal;
 import io.ordergraph.platform.graphql.Money;
 import io.ordergraph.platform.security.Caller;
 import io.ordergraph.platform.security.Permission;
@@ -106,6 +107,11 @@ class OrderFieldsController {
 	@SchemaMapping(typeName = "OrderLine")
 	Money amount(OrderLine line) {
 		return Money.of(line.amount(), line.getCurrency());
+	}
+
+	@SchemaMapping(typeName = "Invoice")
+	String taxRate(Invoice invoice) {
+		return Decimal.rate(invoice.taxRate());
 	}
 
 	@SchemaMapping(typeName = "OrderStatusChange")

@@ -67,9 +67,11 @@ public class OrderLifecycle {
 			OrderStatus current = order.getStatus();
 			boolean allowed = staff ? current.canBecome(target) : current == OrderStatus.PLACED;
 			if (!allowed) {
-				return OrderPayload.failed("INVALID_TRANSITION", "Order " + order.getNumber() + " is " + current
-						+ (staff ? "" : "; customers can cancel only while it is PLACED") + " and cannot become "
-						+ target, "input", "id");
+				return OrderPayload.failed("INVALID_TRANSITION", staff
+						? "Order " + order.getNumber() + " is " + current + ", so it cannot become " + target + "."
+						: "Order " + order.getNumber() + " is " + current
+								+ ": customers can cancel an order only while it is PLACED.",
+						"input", "id");
 			}
 			order.status(target);
 			if (target.returnsStock()) {

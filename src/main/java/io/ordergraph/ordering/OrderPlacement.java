@@ -76,9 +76,18 @@ public class OrderPlacement {
 	/**
 	 * @param customerId whose order (staff: required; customers: omitted or their own)
 	 * @param onPlaced runs in the order's transaction once it is placed (checkout clears the cart there)
+	 * @param fingerprint what the idempotency key is stored with and compared to on reuse; null for the fingerprint
+	 * of this request's customer, lines and note (a mutation whose request is not the lines, like checkout, gives its
+	 * own)
 	 */
 	public record PlaceOrder(UUID customerId, List<LineRequest> lines, String idempotencyKey, String note,
-			Runnable onPlaced) {
+			Runnable onPlaced, String fingerprint) {
+
+		public PlaceOrder(UUID customerId, List<LineRequest> lines, String idempotencyKey, String note,
+				Runnable onPlaced) {
+			this(customerId, lines, idempotencyKey, note, onPlaced, null);
+		}
+
 	}
 
 	public OrderPayload place(PlaceOrder input, Caller caller) {
@@ -95,7 +104,7 @@ public class OrderPlacement {
 		if (errors.any()) {
 			return OrderPayload.failed(errors.list());
 		}
-		String hash = hash(customerId, merged, note);
+		String hash = (input.fingerprint() != null) ? input.fingerprint() : hash(customerId, merged, note);
 		if (key != null) {
 			Optional<OrderPayload> replay = replay(caller.subject(), key, hash);
 			if (replay.isPresent()) {
@@ -136,8 +145,13 @@ public class OrderPlacement {
 	private Optional<OrderPayload> replay(String subject, String key, String hash) {
 		return orders.findByIdempotencySubjectAndIdempotencyKey(subject, key)
 			.map(existing -> hash.equals(existing.getRequestHash()) ? OrderPayload.ok(existing)
-					: OrderPayload.failed("IDEMPOTENCY_KEY_REUSED",
-							"idempotencyKey was already used for a different order", "input", "idempotencyKey"));
+					: keyReused());
+	}
+
+	static OrderPayload keyReused() {
+		return OrderPayload.failed("IDEMPOTENCY_KEY_REUSED",
+				"This idempotency key was already used for a different request; use a new key for a new order.",
+				"input", "idempotencyKey");
 	}
 
 	private OrderPayload placeNow(UUID customerId, Map<UUID, Integer> wanted, String note, Actor actor, String key,
@@ -151,7 +165,7 @@ public class OrderPlacement {
 			Optional<ProductView> product = catalog.findForOrdering(productId)
 				.filter(ProductView::orderable);
 			if (product.isEmpty()) {
-				errors.add("PRODUCT_UNAVAILABLE", "is not a product on sale", "input", "lines", String.valueOf(i),
+				errors.addMessage("PRODUCT_UNAVAILABLE", unavailable(productId), "input", "lines", String.valueOf(i),
 						"productId");
 				continue;
 			}
@@ -201,6 +215,15 @@ public class OrderPlacement {
 			onPlaced.run();
 		}
 		return OrderPayload.ok(order);
+	}
+
+	/**
+	 * Names the product by its id: a product not on sale may be hidden, and its name is not the caller's to see
+	 * (checkout names it from the cart, where the customer saw it).
+	 */
+	static String unavailable(UUID productId) {
+		return "The product " + io.ordergraph.platform.graphql.GlobalId.encode("Product", productId)
+				+ " is not on sale (it is hidden, archived or unknown).";
 	}
 
 	/** Merges lines of the same product, in first-seen order; records bad quantities. */
@@ -257,9 +280,14 @@ public class OrderPlacement {
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
 			.forEach(e -> canonical.append(e.getKey()).append('x').append(e.getValue()).append(';'));
+		return sha256(canonical.toString());
+	}
+
+	/** SHA-256 of a request's canonical form, in hex: the fingerprint stored with an idempotency key. */
+	static String sha256(String canonical) {
 		try {
 			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

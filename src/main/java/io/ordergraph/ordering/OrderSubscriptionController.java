@@ -45,6 +45,17 @@ class OrderSubscriptionController {
 		return guard.guard(events, caller, now -> queries.find(id, now).isPresent());
 	}
 
+	/** Everything that happens to one order: placement, status, lines and totals, notes, archiving. */
+	@SubscriptionMapping
+	Flux<OrderEventView> orderChanged(@Argument String orderId, @Argument String after, @ContextValue Caller caller) {
+		UUID id = GlobalId.decode(orderId, OrderController.TYPE);
+		queries.get(id, caller); // NOT_FOUND unless the caller may see the order
+		Flux<OrderEventView> events = stream
+			.subscribe(EventCursor.decode(after), e -> OrderEvents.isOrderEvent(e) && e.aggregateId().equals(id))
+			.map(OrderEventView::of);
+		return guard.guard(events, caller, now -> queries.find(id, now).isPresent());
+	}
+
 	@SubscriptionMapping
 	Flux<OrderEventView> orderEvents(@Argument String after, @ContextValue Caller caller) {
 		caller.requirePermission(Permission.MANAGE_ORDERS);

@@ -49,7 +49,8 @@ class EmployeeController implements NodeResolver {
 
 	@QueryMapping
 	Employee employee(@Argument String id, @ContextValue Caller caller) {
-		return service.get(GlobalId.decode(id, TYPE), caller);
+		caller.requireSubject();
+		return GlobalId.tryDecode(id, TYPE).flatMap(uuid -> service.find(uuid, caller)).orElse(null);
 	}
 
 	record AddEmployeeInput(String subject, String name, String email, List<Permission> permissions) {

@@ -92,7 +92,8 @@ public abstract class CartTestSupport extends ShopTest {
 
 	@SuppressWarnings("unchecked")
 	protected static BigDecimal amount(Map<String, Object> object, String moneyField) {
-		return new BigDecimal(((Map<String, Object>) object.get(moneyField)).get("amount").toString());
+		// a JSON string, never a number
+		return new BigDecimal((String) ((Map<String, Object>) object.get(moneyField)).get("amount"));
 	}
 
 	/** Asserts the response failed with exactly one GraphQL error of the given classification. */

@@ -280,7 +280,7 @@ class CartTests extends CartTestSupport {
 			StringBuilder create = new StringBuilder("mutation {");
 			for (int i = 0; i < 20; i++) {
 				create.append(" p").append(i).append(": createProduct(input: { name: \"").append(unique("Many"))
-					.append("\", price: { amount: 1, currency: \"KES\" }, stock: 1 }) { product { id } }");
+					.append("\", price: { amount: \"1\", currency: \"KES\" }, stock: 1 }) { product { id } }");
 			}
 			List<String> ids = productManager().document(create.append(" }").toString())
 				.execute()

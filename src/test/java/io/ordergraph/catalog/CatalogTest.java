@@ -98,7 +98,7 @@ abstract class CatalogTest extends IntegrationTest {
 	static BigDecimal amountOf(Map<String, Object> product) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> price = (Map<String, Object>) product.get("price");
-		return new BigDecimal(price.get("amount").toString());
+		return new BigDecimal((String) price.get("amount")); // a JSON string, never a number
 	}
 
 	/** Asserts the response failed with exactly one GraphQL error of the given classification. */

@@ -138,7 +138,7 @@ class ProductMutationTests extends CatalogTest {
 			.path("setProductVisibility.product.visible")
 			.entity(Boolean.class)
 			.isEqualTo(false);
-		expectError(anonymous().document(one).variable("id", id).execute(), ErrorType.NOT_FOUND);
+		anonymous().document(one).variable("id", id).execute().errors().verify().path("product").valueIsNull();
 		mutate(productManager(), "setProductVisibility", "SetProductVisibilityInput", Map.of("id", id, "visible", true))
 			.path("setProductVisibility.product.visible")
 			.entity(Boolean.class)

@@ -155,7 +155,7 @@ class CustomerProfileTests extends CustomerTestSupport {
 			.path("deleteMyCustomerAccount.deletedCustomerId").entity(String.class).isEqualTo(id);
 
 		me.document(MY_PROFILE).execute().path("myCustomerProfile").valueIsNull();
-		assertError(me.document(CUSTOMER).variable("id", id).execute(), ErrorType.NOT_FOUND);
+		me.document(CUSTOMER).variable("id", id).execute().errors().verify().path("customer").valueIsNull();
 		staff(Permission.MANAGE_ORDERS).document(CUSTOMER)
 			.variable("id", id)
 			.execute()

@@ -23,6 +23,7 @@ class CheckoutTests extends CartTestSupport {
 			  checkout(input: $input) {
 			    order { id number status note customer { id } subtotal { amount currency }
 			      lines { product { id } productName unitPrice { amount currency } quantity amount { amount } } }
+			    cart { itemCount }
 			    errors { code field message }
 			  }
 			}""";
@@ -153,7 +154,11 @@ class CheckoutTests extends CartTestSupport {
 		Map<String, Object> before = cart(shopper.tester());
 		GraphQlTester.Response response = checkout(shopper.tester(), null, null);
 		expectCheckoutErrors(response, "PRODUCT_UNAVAILABLE");
+		// list indexes are strings in `field` (see docs/api.md), counted as in myCart.lines
 		response.path("checkout.errors[0].field").entityList(String.class).containsExactly("cart", "lines", "1", "productId");
+		response.path("checkout.errors[0].message").entity(String.class)
+			.satisfies(m -> assertThat(m).matches("Cake .* is no longer on sale; remove it from your cart to check out\\."));
+		response.path("checkout.cart.itemCount").entity(Integer.class).isEqualTo(2);
 		assertThat(cart(shopper.tester())).isEqualTo(before);
 		assertThat(stockOf(tea)).isEqualTo(5);
 	}
@@ -171,20 +176,60 @@ class CheckoutTests extends CartTestSupport {
 		assertThat(retry.get("number")).isEqualTo(first.get("number"));
 		assertThat(stockOf(tea)).isEqualTo(3);
 
-		// a retry after the cart was filled again still answers the first order and leaves the new cart alone
+		// the key again while the cart holds new lines is no retry: an error, no order, the new lines stay
 		added(shopper.tester(), tea, 1);
-		assertThat(order(checkout(shopper.tester(), " " + key + " ", "Note")).get("id")).isEqualTo(first.get("id"));
+		GraphQlTester.Response withNewLines = checkout(shopper.tester(), " " + key + " ", "Note");
+		expectCheckoutErrors(withNewLines, "IDEMPOTENCY_KEY_REUSED");
+		withNewLines.path("checkout.errors[0].field").entityList(String.class).containsExactly("input", "idempotencyKey");
+		withNewLines.path("checkout.cart.itemCount").entity(Integer.class).isEqualTo(1);
 		assertThat(stockOf(tea)).isEqualTo(3);
 		assertThat(cart(shopper.tester()).get("itemCount")).isEqualTo(1);
 
-		// the same key with another note is not a retry
+		// the same key with another note is not a retry either
 		GraphQlTester.Response reused = checkout(shopper.tester(), key, "Another note");
 		expectCheckoutErrors(reused, "IDEMPOTENCY_KEY_REUSED");
 		reused.path("checkout.errors[0].field").entityList(String.class).containsExactly("input", "idempotencyKey");
+		reused.path("checkout.errors[0].message").entity(String.class).satisfies(m -> assertThat(m).endsWith("."));
+		// a key used by placeOrder is no checkout's key
+		String placed = unique("placed");
+		order(checkout(shopper.tester(), unique("fresh"), null));
+		shopper.tester()
+			.document("mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { errors { code } } }")
+			.variable("input", Map.of("lines", List.of(Map.of("productId", tea, "quantity", 1)), "idempotencyKey", placed))
+			.execute()
+			.path("placeOrder.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+		expectCheckoutErrors(checkout(shopper.tester(), placed, null), "IDEMPOTENCY_KEY_REUSED");
 		// keys belong to their caller: another shopper's first use of the same key is a new order
 		Shopper other = shopper();
 		added(other.tester(), tea, 1);
 		assertThat(order(checkout(other.tester(), key, "Note")).get("id")).isNotEqualTo(first.get("id"));
+	}
+
+	@Test
+	void checkoutAnswersTheEmptiedCartBesideTheOrder() {
+		Shopper shopper = shopper();
+		String tea = product("Tea", "3.00", "KES", 5);
+		added(shopper.tester(), tea, 2);
+		String cartId = (String) cart(shopper.tester()).get("id");
+		GraphQlTester.Response response = shopper.tester()
+			.document("mutation { checkout(input: {}) { order { id } cart { id itemCount lines { productId } total { amount } } errors { code } } }")
+			.execute();
+		response.path("checkout.order.id").hasValue();
+		response.path("checkout.cart.id").entity(String.class).isEqualTo(cartId);
+		response.path("checkout.cart.itemCount").entity(Integer.class).isEqualTo(0);
+		response.path("checkout.cart.lines").entityList(Object.class).hasSize(0);
+		response.path("checkout.cart.total").valueIsNull();
+
+		// a failed checkout answers the cart as it stays
+		added(shopper.tester(), tea, 3);
+		adjustStock(tea, -2);
+		GraphQlTester.Response failed = shopper.tester()
+			.document("mutation { checkout(input: {}) { order { id } cart { itemCount } errors { code } } }")
+			.execute();
+		failed.path("checkout.errors[0].code").entity(String.class).isEqualTo("OUT_OF_STOCK");
+		failed.path("checkout.cart.itemCount").entity(Integer.class).isEqualTo(3);
 	}
 
 	@Test

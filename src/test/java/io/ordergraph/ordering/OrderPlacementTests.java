@@ -103,8 +103,11 @@ class OrderPlacementTests extends OrderingTest {
 				"placeOrder", "INVALID_INPUT");
 		expectUserError(place(shopper.tester(), Map.of("lines", List.of(line(kes, 1), line(eur, 1)))), "placeOrder",
 				"MIXED_CURRENCY");
-		expectUserError(place(shopper.tester(), Map.of("lines", List.of(line(hidden, 1)))), "placeOrder",
-				"PRODUCT_UNAVAILABLE");
+		GraphQlTester.Response unavailable = place(shopper.tester(), Map.of("lines", List.of(line(hidden, 1))));
+		expectUserError(unavailable, "placeOrder", "PRODUCT_UNAVAILABLE");
+		// named by its id: a hidden product's name is not the customer's to see
+		unavailable.path("placeOrder.errors[0].message").entity(String.class)
+			.isEqualTo("The product " + hidden + " is not on sale (it is hidden, archived or unknown).");
 		expectUserError(place(shopper.tester(), Map.of("lines",
 				List.of(line(GlobalId.encode("Product", java.util.UUID.randomUUID()), 1)))), "placeOrder",
 				"PRODUCT_UNAVAILABLE");

@@ -90,7 +90,8 @@ abstract class OrderingTest extends ShopTest {
 
 	@SuppressWarnings("unchecked")
 	static java.math.BigDecimal amount(Map<String, Object> order, String field) {
-		return new java.math.BigDecimal(String.valueOf(((Map<String, Object>) order.get(field)).get("amount")));
+		// a JSON string, never a number
+		return new java.math.BigDecimal((String) ((Map<String, Object>) order.get(field)).get("amount"));
 	}
 
 }

@@ -111,7 +111,7 @@ class TwoInstancesTests {
 		String managerToken = issuer.token(MANAGER, List.of("staff"));
 		String shopperToken = issuer.token("shopper-" + UUID.randomUUID(), List.of("customer"));
 		String product = http(first, managerToken)
-			.document("mutation { createProduct(input: {name: \"Shared\", price: {amount: 10, currency: \"KES\"}, stock: 10}) { product { id } } }")
+			.document("mutation { createProduct(input: {name: \"Shared\", price: {amount: \"10\", currency: \"KES\"}, stock: 10}) { product { id } } }")
 			.execute()
 			.path("createProduct.product.id")
 			.entity(String.class)

@@ -267,12 +267,12 @@ class EmployeeTests extends IntegrationTest {
 			.path("node.subject")
 			.entity(String.class)
 			.isEqualTo(subject);
-		expectError(staff().document(query).variable("id", id), ErrorType.NOT_FOUND);
-		expectError(manager.document(query).variable("id", GlobalId.encode("Employee", java.util.UUID.randomUUID())),
-				ErrorType.NOT_FOUND);
-		expectError(manager.document(query).variable("id", GlobalId.encode("Product", java.util.UUID.randomUUID())),
-				ErrorType.NOT_FOUND);
-		expectError(manager.document(query).variable("id", "***"), ErrorType.BAD_REQUEST);
+		staff().document(query).variable("id", id).execute().errors().verify().path("employee").valueIsNull();
+		for (String other : new String[] { GlobalId.encode("Employee", java.util.UUID.randomUUID()),
+				GlobalId.encode("Product", java.util.UUID.randomUUID()), "***" }) {
+			manager.document(query).variable("id", other).execute().errors().verify().path("employee").valueIsNull()
+				.path("node").valueIsNull();
+		}
 	}
 
 	static void expectError(GraphQlTester.Request<?> request, ErrorType type) {

@@ -48,6 +48,19 @@ public record GlobalId(String type, UUID id) {
 		return decoded.id();
 	}
 
+	/**
+	 * For lookups that behave like {@code node}: the UUID of an id of the given type, or empty when the id is
+	 * malformed or of another type.
+	 */
+	public static java.util.Optional<UUID> tryDecode(String globalId, String expectedType) {
+		try {
+			return java.util.Optional.of(decode(globalId, expectedType));
+		}
+		catch (ApiException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	private static String sanitize(String value) {
 		String s = value.replaceAll("[^A-Za-z0-9_\\-=]", "?");
 		return s.length() > 60 ? s.substring(0, 60) + "…" : s;

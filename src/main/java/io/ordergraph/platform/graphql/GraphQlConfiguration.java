@@ -31,8 +31,10 @@ class GraphQlConfiguration {
 	@Bean
 	RuntimeWiringConfigurer scalars() {
 		return wiring -> wiring.scalar(InstantDateTime.SCALAR)
-			.scalar(ExtendedScalars.GraphQLBigDecimal)
-			.scalar(ExtendedScalars.GraphQLLong);
+			.scalar(Decimal.SCALAR)
+			.scalar(ExtendedScalars.GraphQLLong)
+			// one formatting rule for every amount, whatever scale the source holds (prices are stored with 4 digits)
+			.type("Money", type -> type.dataFetcher("amount", env -> env.<Money>getSource().formatted()));
 	}
 
 	@Bean

@@ -39,8 +39,15 @@ public final class InputErrors {
 		return (email == null) ? null : email.toLowerCase(java.util.Locale.ROOT);
 	}
 
+	/** Records an error whose message starts with the field's name: ("phone", "must not be blank") reads
+	 * "Phone must not be blank." */
 	public void add(String code, String message, String... field) {
 		errors.add(UserError.of(code, fieldName(field) + message, field));
+	}
+
+	/** Records an error with a message of its own, already naming what is at fault. */
+	public void addMessage(String code, String message, String... field) {
+		errors.add(UserError.of(code, message, field));
 	}
 
 	private static String fieldName(String... field) {

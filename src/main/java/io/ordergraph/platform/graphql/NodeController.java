@@ -38,7 +38,13 @@ class NodeController {
 
 	@QueryMapping
 	Object node(@Argument String id, @ContextValue Caller caller) {
-		GlobalId globalId = GlobalId.decode(id);
+		GlobalId globalId;
+		try {
+			globalId = GlobalId.decode(id);
+		}
+		catch (BadRequestException ex) {
+			return null; // a malformed id finds nothing, as an unknown one does
+		}
 		NodeResolver resolver = resolvers.get(globalId.type());
 		return (resolver == null) ? null : resolver.find(globalId.id(), caller).orElse(null);
 	}
@@ -48,15 +54,9 @@ class NodeController {
 		if (ids.size() > MAX_IDS) {
 			throw new BadRequestException("At most " + MAX_IDS + " ids at once");
 		}
-		// one malformed id answers null in its place, as the schema promises, rather than failing the list
 		List<Object> found = new java.util.ArrayList<>(ids.size());
 		for (String id : ids) {
-			try {
-				found.add(node(id, caller));
-			}
-			catch (BadRequestException ex) {
-				found.add(null);
-			}
+			found.add(node(id, caller));
 		}
 		return found;
 	}
