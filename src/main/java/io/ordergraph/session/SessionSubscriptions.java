@@ -46,7 +46,8 @@ public class SessionSubscriptions {
 			.subscribe(after, e -> SessionEventViews.concernsSessions(e) && SessionEventViews.sessionOf(e).equals(sessionId))
 			.map(views::view);
 		if (caller.isGuest()) {
-			return guard.guard(events.takeUntil(SessionEventView::closes), caller, now -> true);
+			// after the guard, whose expiry timer would otherwise keep the stream open
+			return guard.guard(events, caller, now -> true).takeUntil(SessionEventView::closes);
 		}
 		return guard.guard(events, caller, OrderSessions::isStaff);
 	}
