@@ -216,6 +216,8 @@ public class GuestTokens implements GuestTokenVerifier {
 		List<Key> stored = jdbc.query("select id, secret, created_at from guest_token_key",
 				(rs, i) -> new Key(rs.getString(1), rs.getBytes(2), rs.getTimestamp(3).toInstant()));
 		stored.forEach(k -> keys.put(k.id(), k));
+		// keys deleted from the table (rotation, or an emergency delete) stop verifying here too
+		keys.keySet().retainAll(stored.stream().map(Key::id).toList());
 	}
 
 
