@@ -24,6 +24,9 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ordergraph.platform.graphql.UnauthorizedException;
 import io.ordergraph.platform.security.Caller;
@@ -56,12 +59,18 @@ public class GuestTokens implements GuestTokenVerifier {
 
 	private final Map<String, Key> keys = new ConcurrentHashMap<>();
 
+	private final TransactionTemplate ownTransaction;
+
 	private volatile long lastReload;
 
-	GuestTokens(JdbcTemplate jdbc, OrderSessionRepository sessions, SessionProperties properties) {
+	GuestTokens(JdbcTemplate jdbc, OrderSessionRepository sessions, SessionProperties properties,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.sessions = sessions;
 		this.properties = properties;
+		// a new key is committed before any token it signs leaves, whatever becomes of the caller's transaction
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	private record Key(String id, byte[] secret, Instant createdAt) {
@@ -196,11 +205,13 @@ public class GuestTokens implements GuestTokenVerifier {
 			byte[] secret = new byte[32];
 			random.nextBytes(secret);
 			Key key = new Key(UUID.randomUUID().toString(), secret, Instant.now());
-			jdbc.update("insert into guest_token_key (id, secret, created_at) values (?, ?, ?)", key.id(), key.secret(),
-					Timestamp.from(key.createdAt()));
-			// keys past their verification period are of no more use
-			jdbc.update("delete from guest_token_key where created_at < ?", Timestamp.from(
-					Instant.now().minus(properties.signingKeyRotation()).minus(properties.guestTokenLifetime())));
+			ownTransaction.executeWithoutResult(tx -> {
+				jdbc.update("insert into guest_token_key (id, secret, created_at) values (?, ?, ?)", key.id(),
+						key.secret(), Timestamp.from(key.createdAt()));
+				// keys past their verification period are of no more use
+				jdbc.update("delete from guest_token_key where created_at < ?", Timestamp.from(
+						Instant.now().minus(properties.signingKeyRotation()).minus(properties.guestTokenLifetime())));
+			});
 			keys.put(key.id(), key);
 			newest = key;
 		}
