@@ -31,7 +31,7 @@ public class Invoices {
 	public Map<Order, Invoice> of(Collection<Order> orders) {
 		List<UUID> ids = orders.stream().map(Order::getId).toList();
 		Map<UUID, List<OrderLine>> lines = queries.lines(ids);
-		Map<UUID, Customer> buyers = customers.findAllById(orders.stream().map(Order::getCustomerId).toList());
+		Map<UUID, Customer> buyers = customers.findAllById(orders.stream().map(Order::getCustomerId).filter(java.util.Objects::nonNull).toList());
 		Map<Order, Invoice> result = new LinkedHashMap<>();
 		for (Order order : orders) {
 			result.put(order, invoice(order, lines.get(order.getId()), buyers.get(order.getCustomerId())));
@@ -46,7 +46,7 @@ public class Invoices {
 	private Invoice invoice(Order order, List<OrderLine> lines, Customer customer) {
 		OrderingProperties.Seller s = properties.seller();
 		Invoice.Party seller = new Invoice.Party(s.name(), s.address(), s.taxId(), s.phone(), s.email());
-		Invoice.Party buyer = (customer == null) ? new Invoice.Party("Unknown customer", null, null, null, null)
+		Invoice.Party buyer = (customer == null) ? new Invoice.Party(order.getSessionId() != null ? "Table session guest" : "Unknown customer", null, null, null, null)
 				: new Invoice.Party(customer.getName() + " (" + customer.getCode() + ")", null, null,
 						customer.getPhone(), customer.getEmail());
 		List<Invoice.Line> invoiceLines = lines.stream()

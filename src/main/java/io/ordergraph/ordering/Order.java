@@ -25,6 +25,8 @@ public class Order implements NodeSource {
 
 	private UUID customerId;
 
+	private UUID sessionId;
+
 	@Enumerated(EnumType.STRING)
 	private OrderStatus status;
 
@@ -74,6 +76,10 @@ public class Order implements NodeSource {
 		this.updatedAt = placedAt;
 	}
 
+	void session(UUID sessionId) {
+		this.sessionId = sessionId;
+	}
+
 	void idempotency(String subject, String key, String requestHash) {
 		this.idempotencySubject = subject;
 		this.idempotencyKey = key;
@@ -106,6 +112,11 @@ public class Order implements NodeSource {
 
 	public UUID getCustomerId() {
 		return customerId;
+	}
+
+	/** The table session the order was placed in, or null (then it has a customer). */
+	public UUID getSessionId() {
+		return sessionId;
 	}
 
 	public OrderStatus getStatus() {

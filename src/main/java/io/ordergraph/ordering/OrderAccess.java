@@ -10,7 +10,7 @@ import io.ordergraph.customer.CustomerService;
 import io.ordergraph.platform.security.Caller;
 import io.ordergraph.platform.security.Permission;
 
-/** Who may see an order: staff with MANAGE_ORDERS, and the customer it belongs to. */
+/** Who may see an order: staff with MANAGE_ORDERS, the customer it belongs to, the guests of its table session. */
 @Component
 class OrderAccess {
 
@@ -23,6 +23,9 @@ class OrderAccess {
 	boolean canSee(Order order, Caller caller) {
 		if (caller.hasPermission(Permission.MANAGE_ORDERS)) {
 			return true;
+		}
+		if (caller.isGuest()) {
+			return caller.sessionId().equals(order.getSessionId());
 		}
 		return ownCustomerId(caller).map(id -> id.equals(order.getCustomerId())).orElse(false);
 	}

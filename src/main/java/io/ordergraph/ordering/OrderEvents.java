@@ -24,6 +24,9 @@ public class OrderEvents {
 
 	public static final String ARCHIVED = "OrderArchived";
 
+	/** Data key of the table session an order event belongs to (absent for customers' orders). */
+	public static final String SESSION_ID = "sessionId";
+
 	static final Set<String> STATUS_TYPES = Set.of(PLACED, STATUS_CHANGED);
 
 	private final EventPublisher publisher;
@@ -41,6 +44,9 @@ public class OrderEvents {
 		}
 		if (note != null) {
 			data.put("note", note);
+		}
+		if (order.getSessionId() != null) {
+			data.put(SESSION_ID, order.getSessionId().toString());
 		}
 		publisher.publish(new DomainEvent(type, AGGREGATE, order.getId(), order.getCustomerId(), data));
 	}

@@ -55,7 +55,7 @@ class OrderFieldsController {
 
 	@BatchMapping(typeName = "Order")
 	Map<Order, Customer> customer(List<Order> orders) {
-		Map<UUID, Customer> byId = customers.findAllById(orders.stream().map(Order::getCustomerId).toList());
+		Map<UUID, Customer> byId = customers.findAllById(orders.stream().map(Order::getCustomerId).filter(java.util.Objects::nonNull).toList());
 		Map<Order, Customer> result = new LinkedHashMap<>();
 		orders.forEach(o -> result.put(o, byId.get(o.getCustomerId())));
 		return result;

@@ -90,6 +90,37 @@ public class OrderPlacement {
 
 	}
 
+	/**
+	 * Places an order into a table session (no customer). The session module authorizes the caller and holds the
+	 * session open for the transaction it calls this in; stock, idempotency and events are as for any order.
+	 */
+	public OrderPayload placeInSession(UUID sessionId, List<LineRequest> requested, String idempotencyKey,
+			String requestedNote, Caller caller) {
+		caller.requireSubject();
+		InputErrors errors = new InputErrors();
+		String note = errors.text(requestedNote, 500, false, "input", "note");
+		String key = errors.text(idempotencyKey, 100, false, "input", "idempotencyKey");
+		Map<UUID, Integer> merged = mergeLines(requested, errors);
+		if (errors.any()) {
+			return OrderPayload.failed(errors.list());
+		}
+		String hash = hash(sessionId, merged, note);
+		if (key != null) {
+			Optional<OrderPayload> replay = replay(caller.subject(), key, hash);
+			if (replay.isPresent()) {
+				return replay.get();
+			}
+		}
+		return transactions.execute(tx -> {
+			OrderPayload payload = placeNow(null, sessionId, merged, note, Actor.of(caller), key, caller.subject(), hash,
+					null);
+			if (!payload.errors().isEmpty()) {
+				tx.setRollbackOnly();
+			}
+			return payload;
+		});
+	}
+
 	public OrderPayload place(PlaceOrder input, Caller caller) {
 		caller.requireSubject();
 		boolean staff = caller.hasPermission(Permission.MANAGE_ORDERS);
@@ -113,7 +144,7 @@ public class OrderPlacement {
 		}
 		try {
 			return transactions.execute(tx -> {
-				OrderPayload payload = placeNow(customerId, merged, note, Actor.of(caller), key, caller.subject(), hash,
+				OrderPayload payload = placeNow(customerId, null, merged, note, Actor.of(caller), key, caller.subject(), hash,
 						input.onPlaced());
 				if (!payload.errors().isEmpty()) {
 					tx.setRollbackOnly();
@@ -154,7 +185,7 @@ public class OrderPlacement {
 				"input", "idempotencyKey");
 	}
 
-	private OrderPayload placeNow(UUID customerId, Map<UUID, Integer> wanted, String note, Actor actor, String key,
+	private OrderPayload placeNow(UUID customerId, UUID sessionId, Map<UUID, Integer> wanted, String note, Actor actor, String key,
 			String subject, String hash, Runnable onPlaced) {
 		InputErrors errors = new InputErrors();
 		List<UUID> productIds = new ArrayList<>(wanted.keySet());
@@ -193,6 +224,7 @@ public class OrderPlacement {
 		}
 		Order order = new Order(number, customerId, currency,
 				properties.taxRate(), note, actor);
+		order.session(sessionId);
 		if (key != null) {
 			order.idempotency(subject, key, hash);
 		}

@@ -115,6 +115,23 @@ public class OrderQueries {
 		return paging.query(orders, spec, Sort.by(Sort.Direction.DESC, "placedAt", "id"));
 	}
 
+	/** The orders of a table session, oldest first; the session module decides who may ask. */
+	public Connection<Order> listForSession(UUID sessionId, Paging paging) {
+		Specification<Order> spec = (root, query, cb) -> cb.equal(root.get("sessionId"), sessionId);
+		return paging.query(orders, spec, Sort.by(Sort.Direction.ASC, "placedAt", "id"));
+	}
+
+	/** Every order of a table session, oldest first (its bill); the session module decides who may ask. */
+	public List<Order> allOfSession(UUID sessionId) {
+		Specification<Order> spec = (root, query, cb) -> cb.equal(root.get("sessionId"), sessionId);
+		return orders.findAll(spec, Sort.by(Sort.Direction.ASC, "placedAt", "id"));
+	}
+
+	/** Several orders by id, whoever may see them; the session module decides who may ask. */
+	public List<Order> findAllById(Collection<UUID> ids) {
+		return orders.findAllById(ids);
+	}
+
 	public Optional<Order> find(UUID id, Caller caller) {
 		return orders.findById(id).filter(order -> access.canSee(order, caller));
 	}

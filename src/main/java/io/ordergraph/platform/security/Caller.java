@@ -2,6 +2,7 @@ package io.ordergraph.platform.security;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 
 import io.ordergraph.platform.graphql.ForbiddenException;
 import io.ordergraph.platform.graphql.UnauthorizedException;
@@ -9,9 +10,11 @@ import io.ordergraph.platform.graphql.UnauthorizedException;
 /**
  * Who is making a GraphQL request: anonymous, or an authenticated subject with its token roles and, when an
  * active employee, the permissions Ordergraph holds for it. Controllers receive it as {@code @ContextValue Caller caller}.
+ * A guest at a table ({@link #ROLE_GUEST}) carries the id of its table session and nothing else: no customer role,
+ * no employee permission.
  */
 public record Caller(String subject, String name, String email, Set<String> roles, boolean employee,
-		Set<Permission> permissions, Instant expiresAt) {
+		Set<Permission> permissions, Instant expiresAt, UUID sessionId) {
 
 	public static final String CONTEXT_KEY = "caller";
 
@@ -19,11 +22,36 @@ public record Caller(String subject, String name, String email, Set<String> role
 
 	public static final String ROLE_STAFF = "staff";
 
+	/** A guest of a table session, signed in with a guest token Ordergraph issued itself. */
+	public static final String ROLE_GUEST = "guest";
+
 	private static final Caller ANONYMOUS = new Caller(null, null, null, Set.of(), false, Set.of(), null);
 
 	public Caller {
 		roles = Set.copyOf(roles);
 		permissions = Set.copyOf(permissions);
+		if (sessionId != null && (employee || !roles.equals(Set.of(ROLE_GUEST)))) {
+			throw new IllegalArgumentException("A guest has the role guest only and no permission");
+		}
+	}
+
+	/** A caller that is not a guest. */
+	public Caller(String subject, String name, String email, Set<String> roles, boolean employee,
+			Set<Permission> permissions, Instant expiresAt) {
+		this(subject, name, email, roles, employee, permissions, expiresAt, null);
+	}
+
+	/** A guest of one table session. */
+	public static Caller guest(String subject, String name, UUID sessionId, Instant expiresAt) {
+		if (subject == null || sessionId == null) {
+			throw new IllegalArgumentException("A guest needs a subject and a session");
+		}
+		return new Caller(subject, name, null, Set.of(ROLE_GUEST), false, Set.of(), expiresAt, sessionId);
+	}
+
+	/** Whether this is a guest of a table session (then {@link #sessionId()} says which). */
+	public boolean isGuest() {
+		return sessionId != null;
 	}
 
 	public static Caller anonymous() {

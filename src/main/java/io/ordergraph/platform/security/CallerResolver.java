@@ -25,10 +25,14 @@ public class CallerResolver {
 
 	private final SecurityProperties properties;
 
-	CallerResolver(ObjectProvider<JwtDecoder> jwtDecoder, EmployeeDirectory employees, SecurityProperties properties) {
+	private final ObjectProvider<GuestTokenVerifier> guestTokens;
+
+	CallerResolver(ObjectProvider<JwtDecoder> jwtDecoder, EmployeeDirectory employees, SecurityProperties properties,
+			ObjectProvider<GuestTokenVerifier> guestTokens) {
 		this.jwtDecoder = jwtDecoder;
 		this.employees = employees;
 		this.properties = properties;
+		this.guestTokens = guestTokens;
 	}
 
 	/** Validates a raw "Bearer ..." header value (or a bare token); throws UNAUTHORIZED when it is not valid. */
@@ -39,6 +43,16 @@ public class CallerResolver {
 		}
 		if (token.isEmpty()) {
 			throw new UnauthorizedException("The bearer token is empty");
+		}
+		// Routed by issuer: guest tokens are Ordergraph's own, everything else belongs to the identity provider.
+		GuestTokenVerifier guests = guestTokens.getIfAvailable();
+		if (guests != null && guests.issuer().equals(unverifiedIssuer(token))) {
+			try {
+				return guests.decode(token);
+			}
+			catch (JwtException ex) {
+				throw new UnauthorizedException("The guest token is invalid, expired or its session is closed");
+			}
 		}
 		JwtDecoder decoder = jwtDecoder.getIfAvailable();
 		if (decoder == null) {
@@ -53,6 +67,10 @@ public class CallerResolver {
 	}
 
 	public Caller resolve(Jwt jwt) {
+		GuestTokenVerifier guests = guestTokens.getIfAvailable();
+		if (guests != null && guests.issuer().equals(jwt.getClaimAsString("iss"))) {
+			return guests.resolve(jwt);
+		}
 		String subject = jwt.getSubject();
 		if (subject == null || subject.isBlank()) {
 			throw new UnauthorizedException("The bearer token has no subject");
@@ -63,7 +81,8 @@ public class CallerResolver {
 
 	/** The same caller with the permissions Ordergraph holds now (a long-lived subscription re-checks with this). */
 	public Caller refresh(Caller caller) {
-		if (!caller.authenticated()) {
+		if (!caller.authenticated() || caller.isGuest()) {
+			// a guest holds no permission to look up; its session's end reaches its subscriptions as an event
 			return caller;
 		}
 		return withPermissions(caller.subject(), caller.name(), caller.email(), caller.roles(), caller.expiresAt());
@@ -107,6 +126,16 @@ public class CallerResolver {
 			}
 		}
 		return roles;
+	}
+
+	/** The issuer a token claims, read without checking anything (only to pick who verifies it). */
+	private static String unverifiedIssuer(String token) {
+		try {
+			return com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+		}
+		catch (java.text.ParseException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private static String firstNonBlank(String a, String b) {
