@@ -100,6 +100,10 @@ public class OutboxWorker implements SmartLifecycle {
 			try {
 				recoverStaleClaims();
 				waitWhilePaused();
+				if (probing()) {
+					// after an outage: one probe at a time until a delivery goes through (half-open)
+					waitUntilIdle();
+				}
 				permits.acquire();
 				boolean handedOver = false;
 				try {
@@ -234,6 +238,16 @@ public class OutboxWorker implements SmartLifecycle {
 		pausedUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause);
 		log.warn("{} outbox: the receiver looks down ({}); pausing all deliveries for {} ms", queue.name(), error,
 				pause);
+	}
+
+	private synchronized boolean probing() {
+		return consecutiveDown > 0;
+	}
+
+	private void waitUntilIdle() throws InterruptedException {
+		while (running && permits.availablePermits() < settings.concurrency()) {
+			await(Duration.ofMillis(50));
+		}
 	}
 
 	private void waitWhilePaused() throws InterruptedException {
