@@ -12,7 +12,13 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
+import java.net.URI;
+
 import javax.sql.DataSource;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +35,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -206,9 +215,22 @@ class SmsDeliveryTests {
 	void placingAnOrderTextsTheCustomerOnceInTheDocumentedFormat() {
 		String phone = randomMobile();
 		String token = shopper(app, phone);
-		Map<String, Object> order = order(app, token, product(app));
+		String product = product(app);
+		String cursor = http(app, managerToken()).document("{ latestEventCursor }")
+			.execute()
+			.path("latestEventCursor")
+			.entity(String.class)
+			.get();
+		Map<String, Object> order = order(app, token, product);
 		String number = (String) order.get("number");
 		await().atMost(TIMEOUT).until(() -> "SENT".equals(statusOf(db, number, "PLACED")));
+
+		// staff's live order events carry the notification's change, after the placement
+		StepVerifier.create(orderEvents(managerToken(), cursor).filter(e -> number.equals(e.get("orderNumber"))))
+			.assertNext(e -> assertThat(e).containsEntry("type", "PLACED"))
+			.assertNext(e -> assertThat(e).containsEntry("type", "NOTIFICATION").containsEntry("status", "PLACED"))
+			.thenCancel()
+			.verify(TIMEOUT);
 
 		List<FakeAfricasTalking.Call> calls = fake.callsTo(phone);
 		assertThat(calls).hasSize(1);
@@ -462,6 +484,24 @@ class SmsDeliveryTests {
 		}
 		numbers.forEach(n -> assertThat(acceptedFor(phone, n)).as(n).isEqualTo(1));
 		assertThat(fake.callsTo(phone)).hasSize(numbers.size()).allMatch(c -> c.from() == null);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static Flux<Map<String, Object>> orderEvents(String token, String after) {
+		WebSocketGraphQlTester tester = WebSocketGraphQlTester
+			.builder(URI.create("ws://127.0.0.1:" + port(app) + "/graphql"), new ReactorNettyWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", "Bearer " + token));
+				}
+			})
+			.responseTimeout(TIMEOUT)
+			.build();
+		return (Flux) tester.document("subscription($after: String) { orderEvents(after: $after) { type status orderNumber note } }")
+			.variable("after", after)
+			.executeSubscription()
+			.toFlux("orderEvents", Map.class);
 	}
 
 	static int report(String token, String messageId, String status) {

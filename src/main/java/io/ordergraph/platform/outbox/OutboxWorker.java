@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (short of the crash window below) doubling any.
  *
  * <ul>
+ * <li>Due rows with the fewest attempts go first, so that one failing row (or the probes during an outage) does
+ * not burn the attempts of a single message while fresh ones wait.</li>
  * <li>A row is claimed in a statement of its own ({@code FOR UPDATE SKIP LOCKED}): status SENDING, attempts + 1,
  * claim time and a claim token. The claim is committed <em>before</em> the delivery starts, so a crash during the
  * delivery leaves the row SENDING, never PENDING: it is not sent again behind anyone's back.</li>
@@ -103,6 +105,9 @@ public class OutboxWorker implements SmartLifecycle {
 				if (probing()) {
 					// after an outage: one probe at a time until a delivery goes through (half-open)
 					waitUntilIdle();
+					if (pausedUntilNanos - System.nanoTime() > 0) {
+						continue; // the probe in flight just failed and paused the worker again
+					}
 				}
 				permits.acquire();
 				boolean handedOver = false;
@@ -154,7 +159,7 @@ public class OutboxWorker implements SmartLifecycle {
 		List<Claim> claims = jdbc.query("update " + table
 				+ " set status = 'SENDING', attempts = attempts + 1, claimed_at = now(), claimed_by = ?, updated_at = now()"
 				+ " where id = (select t.id from " + table + " t where t.status = 'PENDING' and t.next_attempt_at <= now()"
-				+ inOrder + " order by t.next_attempt_at, t.seq limit 1 for update skip locked) returning id, attempts",
+				+ inOrder + " order by t.attempts, t.next_attempt_at, t.seq limit 1 for update skip locked) returning id, attempts",
 				(rs, row) -> new Claim(rs.getObject("id", UUID.class), rs.getInt("attempts"), token), token);
 		return claims.stream().findFirst();
 	}
