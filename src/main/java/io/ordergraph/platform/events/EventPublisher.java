@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -33,10 +34,15 @@ public class EventPublisher {
 
 	private final JsonMapper json;
 
-	EventPublisher(JdbcTemplate jdbc, EntityManager entityManager, JsonMapper json) {
+	// resolved on use: handlers may depend on services that publish events themselves
+	private final ObjectProvider<DomainEventHandler> handlers;
+
+	EventPublisher(JdbcTemplate jdbc, EntityManager entityManager, JsonMapper json,
+			ObjectProvider<DomainEventHandler> handlers) {
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.json = json;
+		this.handlers = handlers;
 	}
 
 	/** Queues the event for the current transaction; it is written only if the transaction commits. */
@@ -51,6 +57,8 @@ public class EventPublisher {
 			TransactionSynchronizationManager.registerSynchronization(pending);
 		}
 		pending.events.add(event);
+		// in-transaction reactions (outbox rows): they commit or roll back with the change
+		handlers.orderedStream().forEach(handler -> handler.handle(event));
 	}
 
 	private final class Pending implements TransactionSynchronization {

@@ -1,0 +1,6 @@
+package io.ordergraph.notification;
+
+/** Which order event a notification tells the customer about. */
+public enum NotificationEvent {
+	PLACED, ACCEPTED, REJECTED, READY
+}
