@@ -48,7 +48,13 @@ class SessionRulesTests extends SessionTest {
 			.entityList(String.class)
 			.containsExactly("SESSION_LABEL_IN_USE");
 		close(staff, first);
-		assertThat(open(staff, label)).containsEntry("state", "OPENED");
+		String second = (String) open(staff, label).get("id");
+		String third = (String) open(staff, unique("Table")).get("id");
+		staff.document("{ orderSessions(first: 2) { edges { node { id } } } }")
+			.execute()
+			.path("orderSessions.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly(third, second);
 		// the newest first, filtered by state
 		List<String> opened = staff.document("{ orderSessions(state: OPENED, first: 100) { edges { node { label state } } } }")
 			.execute()
@@ -131,6 +137,18 @@ class SessionRulesTests extends SessionTest {
 			.entity(MAP)
 			.get();
 		assertThat(bill).containsEntry("closed", false);
+		withToken(guest).document("query($id: ID!) { orderSession(id: $id) { orders(first: 10) { totalCount edges { node { number session { id } } } } } }")
+			.variable("id", sessionId)
+			.execute()
+			.path("orderSession.orders.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(2)
+			.path("orderSession.orders.edges[*].node.number")
+			.entityList(String.class)
+			.containsExactly((String) kept.get("number"), (String) cancelled.get("number"))
+			.path("orderSession.orders.edges[*].node.session.id")
+			.entityList(String.class)
+			.containsExactly(sessionId, sessionId);
 		assertThat((List<Map<String, Object>>) bill.get("orders")).extracting(o -> o.get("number"), o -> o.get("counted"))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(kept.get("number"), true),
 					org.assertj.core.groups.Tuple.tuple(cancelled.get("number"), false));
