@@ -263,6 +263,25 @@ class SessionRulesTests extends SessionTest {
 		assertThat(genuine.getJWTClaimsSet().getExpirationTime()).isAfter(new Date());
 	}
 
+	@Test
+	void aGuestsOrderSubscriptionEndsWhenTheSessionCloses() {
+		String staffToken = staffToken(Permission.MANAGE_SESSIONS, Permission.MANAGE_ORDERS);
+		Map<String, Object> session = open(withToken(staffToken), unique("Table"));
+		String product = product(unique("Cake"), "400", "KES", 5, true);
+		String guest = joinOk((String) session.get("joinCode"), "Fay");
+		String orderId = (String) orderOk(withToken(guest), null, product, 1).get("id");
+		try (Live live = subscribe(guest,
+				"subscription($id: ID!, $after: String) { orderStatusChanged(orderId: $id, after: $after) { type status } }",
+				"orderStatusChanged", Map.of("id", orderId, "after", cursor(staffToken)))) {
+			changeStatus(withToken(staffToken), "acceptOrder", orderId);
+			live.await("STATUS_CHANGED", e -> "ACCEPTED".equals(e.get("status")));
+			close(withToken(staffToken), (String) session.get("id"));
+			changeStatus(withToken(staffToken), "startPreparingOrder", orderId);
+			org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> live.error.get() != null);
+			assertThat(live.events).noneMatch(e -> "PREPARING".equals(e.get("status")));
+		}
+	}
+
 	private WebTestClient http() {
 		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(TIMEOUT).build();
 	}
