@@ -48,7 +48,13 @@ class SessionRulesTests extends SessionTest {
 			.entityList(String.class)
 			.containsExactly("SESSION_LABEL_IN_USE");
 		close(staff, first);
-		assertThat(open(staff, label)).containsEntry("state", "OPENED");
+		String second = (String) open(staff, label).get("id");
+		String third = (String) open(staff, unique("Table")).get("id");
+		staff.document("{ orderSessions(first: 2) { edges { node { id } } } }")
+			.execute()
+			.path("orderSessions.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly(third, second);
 		// the newest first, filtered by state
 		List<String> opened = staff.document("{ orderSessions(state: OPENED, first: 100) { edges { node { label state } } } }")
 			.execute()
@@ -131,6 +137,18 @@ class SessionRulesTests extends SessionTest {
 			.entity(MAP)
 			.get();
 		assertThat(bill).containsEntry("closed", false);
+		withToken(guest).document("query($id: ID!) { orderSession(id: $id) { orders(first: 10) { totalCount edges { node { number session { id } } } } } }")
+			.variable("id", sessionId)
+			.execute()
+			.path("orderSession.orders.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(2)
+			.path("orderSession.orders.edges[*].node.number")
+			.entityList(String.class)
+			.containsExactly((String) kept.get("number"), (String) cancelled.get("number"))
+			.path("orderSession.orders.edges[*].node.session.id")
+			.entityList(String.class)
+			.containsExactly(sessionId, sessionId);
 		assertThat((List<Map<String, Object>>) bill.get("orders")).extracting(o -> o.get("number"), o -> o.get("counted"))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(kept.get("number"), true),
 					org.assertj.core.groups.Tuple.tuple(cancelled.get("number"), false));
@@ -243,6 +261,25 @@ class SessionRulesTests extends SessionTest {
 		assertThat(genuine.getJWTClaimsSet().getIssuer()).isEqualTo(GuestTokens.ISSUER);
 		assertThat(genuine.getJWTClaimsSet().getStringClaim(GuestTokens.SESSION_CLAIM)).isNotBlank();
 		assertThat(genuine.getJWTClaimsSet().getExpirationTime()).isAfter(new Date());
+	}
+
+	@Test
+	void aGuestsOrderSubscriptionEndsWhenTheSessionCloses() {
+		String staffToken = staffToken(Permission.MANAGE_SESSIONS, Permission.MANAGE_ORDERS);
+		Map<String, Object> session = open(withToken(staffToken), unique("Table"));
+		String product = product(unique("Cake"), "400", "KES", 5, true);
+		String guest = joinOk((String) session.get("joinCode"), "Fay");
+		String orderId = (String) orderOk(withToken(guest), null, product, 1).get("id");
+		try (Live live = subscribe(guest,
+				"subscription($id: ID!, $after: String) { orderStatusChanged(orderId: $id, after: $after) { type status } }",
+				"orderStatusChanged", Map.of("id", orderId, "after", cursor(staffToken)))) {
+			changeStatus(withToken(staffToken), "acceptOrder", orderId);
+			live.await("STATUS_CHANGED", e -> "ACCEPTED".equals(e.get("status")));
+			close(withToken(staffToken), (String) session.get("id"));
+			changeStatus(withToken(staffToken), "startPreparingOrder", orderId);
+			org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> live.error.get() != null);
+			assertThat(live.events).noneMatch(e -> "PREPARING".equals(e.get("status")));
+		}
 	}
 
 	private WebTestClient http() {

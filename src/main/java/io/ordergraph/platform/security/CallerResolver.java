@@ -81,9 +81,13 @@ public class CallerResolver {
 
 	/** The same caller with the permissions Ordergraph holds now (a long-lived subscription re-checks with this). */
 	public Caller refresh(Caller caller) {
-		if (!caller.authenticated() || caller.isGuest()) {
-			// a guest holds no permission to look up; its session's end reaches its subscriptions as an event
+		if (!caller.authenticated()) {
 			return caller;
+		}
+		if (caller.isGuest()) {
+			// no permission to look up; once its session has closed a guest is nobody
+			GuestTokenVerifier guests = guestTokens.getIfAvailable();
+			return (guests == null || guests.stillLive(caller)) ? caller : Caller.anonymous();
 		}
 		return withPermissions(caller.subject(), caller.name(), caller.email(), caller.roles(), caller.expiresAt());
 	}

@@ -18,4 +18,7 @@ public interface GuestTokenVerifier {
 	/** The guest behind a decoded token; UNAUTHORIZED once its session has closed. */
 	Caller resolve(Jwt jwt);
 
+	/** Whether a guest's session is still open, as far as this instance knows without a query (for subscriptions). */
+	boolean stillLive(Caller guest);
+
 }

@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ordergraph.platform.graphql.UnauthorizedException;
 import io.ordergraph.platform.security.Caller;
 import io.ordergraph.platform.security.GuestTokenVerifier;
+import io.ordergraph.session.ClosedSessions;
 import io.ordergraph.session.OrderSessionState;
 import io.ordergraph.session.SessionProperties;
 
@@ -61,10 +62,13 @@ public class GuestTokens implements GuestTokenVerifier {
 
 	private final TransactionTemplate ownTransaction;
 
+	private final ClosedSessions closedSessions;
+
 	private volatile long lastReload;
 
 	GuestTokens(JdbcTemplate jdbc, OrderSessionRepository sessions, SessionProperties properties,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ClosedSessions closedSessions) {
+		this.closedSessions = closedSessions;
 		this.jdbc = jdbc;
 		this.sessions = sessions;
 		this.properties = properties;
@@ -162,6 +166,11 @@ public class GuestTokens implements GuestTokenVerifier {
 			throw new UnauthorizedException("The table session of this guest token is closed");
 		}
 		return Caller.guest(jwt.getSubject(), jwt.getClaimAsString("name"), sessionId, jwt.getExpiresAt());
+	}
+
+	@Override
+	public boolean stillLive(Caller guest) {
+		return !closedSessions.isClosed(guest.sessionId());
 	}
 
 	private static UUID sessionId(String value) {
