@@ -6,7 +6,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
-import org.springframework.graphql.execution.ErrorType;
 
 import io.ordergraph.platform.security.Permission;
 
@@ -85,11 +84,7 @@ class SessionStoryTests extends SessionTest {
 
 				// the guests' tokens are dead, over HTTP and WebSocket
 				for (String token : List.of(alice, bob)) {
-					withToken(token).document("{ me { subject } }")
-						.execute()
-						.errors()
-						.satisfy(errors -> assertThat(errors).isNotEmpty()
-							.allSatisfy(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
+					refusedAsInvalid(port, token);
 					StepVerifier.create(webSocket(token).document(EVENTS)
 						.variable("id", sessionId)
 						.executeSubscription()

@@ -18,7 +18,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
@@ -113,7 +112,7 @@ class SessionTwoInstancesTests {
 	void guestTokensAndSessionEventsWorkAcrossReplicas() {
 		String manager = issuer.token(MANAGER, List.of("staff"));
 		String product = http(first, manager)
-			.document("mutation { createProduct(input: {name: \"Replicated\", price: {amount: 10, currency: \"KES\"}, stock: 10}) { product { id } } }")
+			.document("mutation { createProduct(input: {name: \"Replicated\", price: {amount: \"10\", currency: \"KES\"}, stock: 10}) { product { id } } }")
 			.execute()
 			.path("createProduct.product.id")
 			.entity(String.class)
@@ -144,11 +143,7 @@ class SessionTwoInstancesTests {
 			// closed on the first replica: the token is dead on the second too
 			SessionTest.close(http(first, manager), sessionId);
 			onSecond.await("SESSION_CLOSED");
-			http(second, guest).document("{ me { roles } }")
-				.execute()
-				.errors()
-				.satisfy(errors -> assertThat(errors).singleElement()
-					.satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
+			SessionTest.refusedAsInvalid(port(second), guest);
 		}
 	}
 
