@@ -139,8 +139,7 @@ class OrderChangedTests extends OrderingTest {
 			step(orderId, "markOrderReady", "missed 2");
 
 			String last = seen.get(seen.size() - 1);
-			// a new socket, as a client's reconnect opens (a fresh client: a subscription started at once on a
-			// restarted Spring client sometimes lost its first message under load)
+			// a new socket, as a client's reconnect opens; the missed events come in log order
 			List<Map<String, Object>> resumed = new ArrayList<>();
 			StepVerifier.create(changes(reconnected, orderId, last))
 				.recordWith(() -> resumed)
