@@ -34,7 +34,7 @@ public record LimitsProperties(Integer maxCost, Integer defaultListSize, Map<Str
 		requestTimeout = (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero())
 				? Duration.ofSeconds(10) : requestTimeout;
 		maxConcurrent = positive(maxConcurrent, 16);
-		queueWait = (queueWait == null || queueWait.isNegative()) ? Duration.ofMillis(500) : queueWait;
+		queueWait = (queueWait == null || queueWait.isNegative()) ? Duration.ofSeconds(3) : queueWait;
 		maxFragments = positive(maxFragments, 100);
 		maxDirectives = positive(maxDirectives, 50);
 		maxDirectivesPerField = positive(maxDirectivesPerField, 4);

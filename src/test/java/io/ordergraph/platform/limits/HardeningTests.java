@@ -55,6 +55,9 @@ class HardeningTests extends IntegrationTest {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	ExecutionGate gate;
+
 	HttpResponse<String> post(String token, String query) {
 		String body = "{\"query\":" + quote(query) + "}";
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
@@ -269,6 +272,37 @@ class HardeningTests extends IntegrationTest {
 		}
 		// the slots are free again
 		assertThat(post(null, "{ __typename }").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void clientThatDisconnectsHoldsItsSlotNoLongerThanTheTimeout() throws Exception {
+		String staff = staffToken(Permission.MANAGE_PRODUCTS);
+		try (Connection lock = dataSource.getConnection()) {
+			lock.setAutoCommit(false);
+			lock.createStatement().execute("lock table product in access exclusive mode");
+			try {
+				String body = "{\"query\":\"{ products(first: 5) { edges { node { name } } } }\"}";
+				java.net.Socket client = new java.net.Socket("127.0.0.1", port);
+				client.getOutputStream().write(("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+						+ "Authorization: Bearer " + staff + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				client.getOutputStream().flush();
+				org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gate.executing() == 1);
+				long closed = System.nanoTime();
+				client.close();
+				org.awaitility.Awaitility.await()
+					.pollInterval(Duration.ofMillis(20))
+					.atMost(Duration.ofSeconds(5))
+					.until(() -> gate.executing() == 0);
+				// Tomcat does not report the disconnect of an idle async request, so the request timeout (2 s) is what
+				// cancels it: the slot is free again within it, while the database lock is still held
+				assertThat(gate.executing()).isZero();
+				assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofMillis(2500));
+			}
+			finally {
+				lock.rollback();
+			}
+		}
 	}
 
 	@Test
