@@ -26,13 +26,18 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-		return toError(ex, GraphqlErrorBuilder.newError(env), env.getExecutionStepInfo().getPath());
+		return toError(ex, GraphqlErrorBuilder.newError(env), env.getExecutionStepInfo().getPath(),
+				RequestFailures.of(env.getGraphQlContext()));
 	}
 
-	/** The one mapping of exceptions to client errors, for data fetchers and subscription streams alike. */
-	static GraphQLError toError(Throwable ex, GraphqlErrorBuilder<?> error, Object where) {
+	/**
+	 * The one mapping of exceptions to client errors, for data fetchers and subscription streams alike. Within a
+	 * request ({@code failures} not null) nothing is logged here: {@link RequestFailures} logs the request once.
+	 */
+	static GraphQLError toError(Throwable ex, GraphqlErrorBuilder<?> error, Object where,
+			RequestFailures.Failures failures) {
 		if (ex instanceof ApiException api) {
-			return error.errorType(api.errorType()).message(api.getMessage()).build();
+			return error.errorType(api.classification()).message(api.getMessage()).build();
 		}
 		if (ex instanceof ConstraintViolationException cve) {
 			return error.errorType(ErrorType.BAD_REQUEST)
@@ -46,13 +51,21 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 		}
 		if (ex instanceof ConcurrencyFailureException) {
 			// an optimistic-lock conflict or a deadlock victim: the transaction was rolled back, a retry is safe
-			log.info("Concurrent change at {}: {}", where, ex.getMessage());
+			if (failures == null) {
+				log.info("Concurrent change at {}: {}", where, ex.getMessage());
+			}
 			return error.errorType(Classification.CONFLICT)
 				.message("The data changed while this request ran, so it changed nothing; retry it")
 				.build();
 		}
-		String reference = UUID.randomUUID().toString();
-		log.error("Unexpected error {} at {}", reference, where, ex);
+		String reference;
+		if (failures != null) {
+			reference = failures.unexpected(ex, where);
+		}
+		else {
+			reference = UUID.randomUUID().toString();
+			log.error("Unexpected error {} at {}", reference, where, ex);
+		}
 		return error.errorType(ErrorType.INTERNAL_ERROR)
 			.message("Internal error, reference " + reference)
 			.extensions(java.util.Map.of("reference", reference))

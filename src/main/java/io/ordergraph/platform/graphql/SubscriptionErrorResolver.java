@@ -12,7 +12,7 @@ class SubscriptionErrorResolver extends SubscriptionExceptionResolverAdapter {
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex) {
-		return ErrorResolver.toError(ex, GraphqlErrorBuilder.newError(), "a subscription");
+		return ErrorResolver.toError(ex, GraphqlErrorBuilder.newError(), "a subscription", null);
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.ordergraph.platform.security;
 
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +15,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -23,31 +31,57 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/** Pages of our own: scripts, styles and connections only from us; never framed. */
+	static final String DEFAULT_CSP = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	/** GraphiQL (on only where switched on) loads its scripts and styles from esm.sh and starts with inline code. */
+	static final String GRAPHIQL_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' https://esm.sh; "
+			+ "style-src 'self' 'unsafe-inline' https://esm.sh; font-src 'self' data: https://esm.sh; "
+			+ "img-src 'self' data:; connect-src 'self' ws: wss: https://esm.sh; worker-src 'self' blob:; "
+			+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
 	SecurityConfiguration(Environment environment) {
 		SecurityMode.validate(environment);
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, CorsPolicy corsPolicy) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, CorsPolicy corsPolicy,
+			@Value("${ordergraph.security.public-actuator:health}") List<String> publicActuator) throws Exception {
 		DefaultBearerTokenResolver defaultResolver = new DefaultBearerTokenResolver();
 		BearerTokenResolver resolver = request -> "/graphql".equals(request.getRequestURI()) ? null
 				: defaultResolver.resolve(request);
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.cors(cors -> cors.configurationSource(corsSource(corsPolicy)))
-			.authorizeHttpRequests(auth -> auth.requestMatchers("/graphql", "/graphiql", "/graphiql/**")
-				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/dev/token")
-				.permitAll()
-				// Africa's Talking delivery reports: guarded by the secret token in the path, not by a bearer token
-				.requestMatchers(HttpMethod.POST, "/sms/delivery-reports/*")
-				.permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-				.permitAll()
-				.requestMatchers("/error")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(auth -> {
+				auth.requestMatchers("/graphql", "/graphiql", "/graphiql/**")
+					.permitAll()
+					.requestMatchers(HttpMethod.POST, "/dev/token")
+					.permitAll()
+					// Africa's Talking delivery reports: guarded by the secret token in the path, not by a bearer token
+					.requestMatchers(HttpMethod.POST, "/sms/delivery-reports/*")
+					.permitAll()
+					.requestMatchers("/actuator/health", "/actuator/health/**")
+					.permitAll();
+				String[] publicEndpoints = publicActuator.stream()
+					.map(String::strip)
+					.filter(e -> !e.isEmpty() && !"health".equals(e))
+					.map(e -> "/actuator/" + e)
+					.toArray(String[]::new);
+				if (publicEndpoints.length > 0) {
+					auth.requestMatchers(publicEndpoints).permitAll();
+				}
+				auth.requestMatchers("/error").permitAll().anyRequest().authenticated();
+			})
+			.headers(headers -> headers
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						PathPatternRequestMatcher.withDefaults().matcher("/graphiql/**"),
+						new StaticHeadersWriter("Content-Security-Policy", GRAPHIQL_CSP)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/graphiql/**")),
+						new StaticHeadersWriter("Content-Security-Policy", DEFAULT_CSP)))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.oauth2ResourceServer(rs -> rs.bearerTokenResolver(resolver).jwt(Customizer.withDefaults()));
 		return http.build();
 	}

@@ -1,0 +1,155 @@
+package io.ordergraph.platform.limits;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import graphql.ErrorClassification;
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
+import graphql.introspection.Introspection;
+import graphql.parser.ParserOptions;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+
+import io.ordergraph.platform.graphql.Classification;
+import io.ordergraph.platform.security.Caller;
+
+/**
+ * The execution limits around every GraphQL operation: the parser's token limits and the client's address go into
+ * the GraphQL context; the request timeout (and, over HTTP, the client going away) cancels the remaining work;
+ * WebSocket operations pass the {@link ExecutionGate} as HTTP requests do; and subscriptions are counted per
+ * connection and per caller.
+ */
+class LimitsInterceptor implements WebGraphQlInterceptor, Ordered {
+
+	private final LimitsProperties limits;
+
+	private final ExecutionGate gate;
+
+	private final ClientAddresses addresses;
+
+	private final ParserOptions parserOptions;
+
+	private final Map<String, AtomicInteger> perConnection = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
+
+	private final boolean introspection;
+
+	LimitsInterceptor(LimitsProperties limits, ExecutionGate gate, ClientAddresses addresses, boolean introspection) {
+		this.limits = limits;
+		this.introspection = introspection;
+		this.gate = gate;
+		this.addresses = addresses;
+		this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
+			.transform(b -> b.maxTokens(limits.maxTokens()).maxWhitespaceTokens(Math.max(limits.maxTokens(), 50_000))
+				.maxRuleDepth(ParserOptions.MAX_RULE_DEPTH));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		RequestBudget budget = (request.getAttributes().get(RequestBudget.KEY) instanceof RequestBudget given) ? given
+				: new RequestBudget(limits.requestTimeout());
+		Map<Object, Object> context = new HashMap<>();
+		context.put(ParserOptions.class, parserOptions);
+		context.put(RequestBudget.KEY, budget);
+		context.put(CostInstrumentation.CLIENT_ADDRESS, addresses.of(request));
+		if (!introspection) {
+			context.put(Introspection.INTROSPECTION_DISABLED, true);
+		}
+		request.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
+		if (request instanceof WebSocketGraphQlRequest ws) {
+			if (!gate.enter()) {
+				return Mono.just(refuse(request, Classification.OVERLOADED, "The server is busy; retry shortly",
+						Map.of("retryAfterMs", Math.max(1000, limits.queueWait().toMillis()))));
+			}
+			return Mono.defer(() -> execute(request, chain, budget))
+				.doFinally(signal -> gate.leave())
+				.map(response -> countSubscription(ws, response));
+		}
+		return execute(request, chain, budget);
+	}
+
+	private Mono<WebGraphQlResponse> execute(WebGraphQlRequest request, Chain chain, RequestBudget budget) {
+		return chain.next(request)
+			.takeUntilOther(budget.whenCancelled())
+			.timeout(limits.requestTimeout(),
+					Mono.fromSupplier(() -> refuse(request, Classification.TIMEOUT,
+							"The request took longer than " + limits.requestTimeout().toMillis()
+									+ " ms; its remaining work was cancelled",
+							Map.of("timeoutMs", limits.requestTimeout().toMillis()))))
+			.switchIfEmpty(Mono.fromSupplier(() -> refuse(request, Classification.TIMEOUT,
+					"The request was cancelled", Map.of())))
+			.doFinally(signal -> budget.cancel());
+	}
+
+	private WebGraphQlResponse countSubscription(WebSocketGraphQlRequest request, WebGraphQlResponse response) {
+		if (!(response.getData() instanceof Publisher<?> events)) {
+			return response;
+		}
+		String connection = request.getSessionInfo().getId();
+		Caller caller = response.getExecutionInput().getGraphQLContext().get(Caller.CONTEXT_KEY);
+		String callerKey = (caller != null && caller.subject() != null) ? "subject:" + caller.subject()
+				: "connection:" + connection;
+		AtomicInteger onConnection = perConnection.computeIfAbsent(connection, k -> new AtomicInteger());
+		AtomicInteger ofCaller = perCaller.computeIfAbsent(callerKey, k -> new AtomicInteger());
+		int connectionCount = onConnection.incrementAndGet();
+		int callerCount = ofCaller.incrementAndGet();
+		Runnable release = () -> {
+			release(perConnection, connection, onConnection);
+			release(perCaller, callerKey, ofCaller);
+		};
+		if (connectionCount > limits.subscriptions().perConnection()
+				|| callerCount > limits.subscriptions().perCaller()) {
+			release.run();
+			boolean byConnection = connectionCount > limits.subscriptions().perConnection();
+			int limit = byConnection ? limits.subscriptions().perConnection() : limits.subscriptions().perCaller();
+			return refuse(request, Classification.TOO_MANY_SUBSCRIPTIONS,
+					(byConnection ? "This connection" : "You") + " already hold" + (byConnection ? "s " : " ") + limit
+							+ " subscriptions, the most allowed; end one before starting another",
+					Map.of("limit", limit, "per", byConnection ? "connection" : "caller"));
+		}
+		Flux<?> counted = Flux.from(events).doFinally(signal -> release.run());
+		return response.transform(builder -> builder.data(counted));
+	}
+
+	private static void release(Map<String, AtomicInteger> counts, String key, AtomicInteger count) {
+		if (count.decrementAndGet() <= 0) {
+			counts.remove(key, count);
+		}
+	}
+
+	private static WebGraphQlResponse refuse(WebGraphQlRequest request, ErrorClassification classification,
+			String message, Map<String, Object> extensions) {
+		ExecutionResult result = ExecutionResult.newExecutionResult()
+			.errors(List.of(GraphqlErrorBuilder.newError()
+				.errorType(classification)
+				.message(message)
+				.extensions(extensions)
+				.build()))
+			.build();
+		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+	}
+
+	/** For tests and metrics: subscriptions held on this instance. */
+	int subscriptions() {
+		return perConnection.values().stream().mapToInt(AtomicInteger::get).sum();
+	}
+
+}

@@ -1,0 +1,437 @@
+package io.ordergraph.platform.limits;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
+
+import io.ordergraph.IntegrationTest;
+import io.ordergraph.SqlStatementCounter;
+import io.ordergraph.platform.security.Permission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The attacks of issue 9, each against the limit it hits, with production settings and low limits so that small
+ * requests reach them. While an attack runs, health must answer within a second.
+ */
+@TestPropertySource(properties = { "ordergraph.production-mode=true", "ordergraph.limits.max-cost=5000",
+		"ordergraph.limits.request-timeout=2s", "ordergraph.limits.max-concurrent=4",
+		"ordergraph.limits.queue-wait=100ms", "ordergraph.limits.rate.per-subject=600",
+		"ordergraph.limits.subscriptions.per-connection=5", "ordergraph.limits.subscriptions.per-caller=8",
+		"spring.graphql.websocket.connection-init-timeout=3s" })
+@ExtendWith(OutputCaptureExtension.class)
+class HardeningTests extends IntegrationTest {
+
+	// orders → lines → product → stockMovements(first: 100): 100 × 100 × 100 objects
+	private static final String HEAVY = "{ orders(first: 100) { edges { node { number lines { quantity product { name "
+			+ "stockMovements(first: 100) { edges { node { delta reason } } } } } } } } }";
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	ExecutionGate gate;
+
+	HttpResponse<String> post(String token, String query) {
+		String body = "{\"query\":" + quote(query) + "}";
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	HttpResponse<String> get(String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.timeout(Duration.ofSeconds(5))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String quote(String text) {
+		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+	}
+
+	static <T> T read(HttpResponse<String> response, String path) {
+		return JsonPath.read(response.body(), path);
+	}
+
+	/** Health answers within a second, while the given attack keeps running in the background. */
+	void healthStaysFastDuring(Runnable attack, int parallel) throws Exception {
+		ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			for (int i = 0; i < parallel; i++) {
+				running.add(pool.submit(attack));
+			}
+			for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+				// the build machine is shared: of three probes during the attack, the fastest must be within 1 s
+				Duration fastest = Duration.ofDays(1);
+				for (int probe = 0; probe < 3; probe++) {
+					long start = System.nanoTime();
+					HttpResponse<String> health = get(path);
+					assertThat(health.statusCode()).isEqualTo(200);
+					Duration took = Duration.ofNanos(System.nanoTime() - start);
+					fastest = took.compareTo(fastest) < 0 ? took : fastest;
+				}
+				assertThat(fastest).isLessThan(Duration.ofSeconds(1));
+			}
+			for (Future<?> attackRun : running) {
+				attackRun.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void heavyNestedQueryIsRefusedByItsCostBeforeAnySqlRuns(CapturedOutput output) throws Exception {
+		String staff = staffToken(Permission.MANAGE_ORDERS, Permission.MANAGE_PRODUCTS);
+		// what signing in costs (the employee record), for comparison
+		long statements = SqlStatementCounter.count();
+		post(staff, "{ __typename }");
+		long signingIn = SqlStatementCounter.count() - statements;
+		statements = SqlStatementCounter.count();
+		HttpResponse<String> response = post(staff, HEAVY);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(read(response, "$.errors[0].extensions.classification").toString()).isEqualTo("MAX_COST_EXCEEDED");
+		assertThat(read(response, "$.errors[0].message").toString()).contains("limit is 5000");
+		assertThat(((Number) read(response, "$.extensions.cost.requested")).longValue()).isGreaterThan(1_000_000);
+		assertThat(response.body()).doesNotContain("\"data\":{");
+		assertThat(SqlStatementCounter.count() - statements).isLessThanOrEqualTo(signingIn);
+
+		int before = output.length();
+		healthStaysFastDuring(() -> {
+			for (int i = 0; i < 10; i++) {
+				// refused by cost, or (4 slots in this test) by a full instance: typed either way, never run
+				assertThat(post(staff, HEAVY).body()).containsAnyOf("MAX_COST_EXCEEDED", "OVERLOADED");
+			}
+		}, 20);
+		// 200 refused requests: one short line each at most
+		assertThat(output.length() - before).isLessThan(200 * 400);
+	}
+
+	@Test
+	void aliasFloodOverOwnOrdersIsRefusedByCost() {
+		StringBuilder query = new StringBuilder("{");
+		for (int i = 0; i < 30; i++) {
+			query.append(" a").append(i).append(": orders(first: 100) { edges { node { number lines { product { name } } } } }");
+		}
+		HttpResponse<String> response = post(token(newSubject("customer"), "customer"), query.append(" }").toString());
+		assertThat(read(response, "$.errors[0].extensions.classification").toString()).isEqualTo("MAX_COST_EXCEEDED");
+	}
+
+	@Test
+	void everyAnswerReportsItsCostRequestedAndActual() {
+		HttpResponse<String> response = post(null, "{ products(first: 10) { edges { node { name } } } }");
+		assertThat(response.body()).doesNotContain("errors");
+		// the connection, and 10 edges with a node each
+		assertThat(((Number) read(response, "$.extensions.cost.requested")).intValue()).isEqualTo(21);
+		int products = ((List<?>) read(response, "$.data.products.edges")).size();
+		if (products < 10) {
+			assertThat(((Number) read(response, "$.extensions.cost.actual")).intValue()).isEqualTo(1 + 2 * products);
+		}
+		assertThat(((Number) read(response, "$.extensions.cost.limit")).intValue()).isEqualTo(5000);
+		Map<String, Object> rate = read(response, "$.extensions.rateLimit");
+		assertThat(rate).containsKeys("limit", "remaining");
+	}
+
+	@Test
+	void callerOverItsCostAllowanceIsThrottledWithRetryAfter() {
+		String manager = staffToken(Permission.MANAGE_PRODUCTS);
+		for (int i = 0; i < 40; i++) {
+			post(manager, "mutation { createProduct(input: { name: \"Throttle " + i + "\", price: { amount: 1, currency: "
+					+ "\"KES\" }, stock: 1 }) { errors { code } } }");
+		}
+		String staff = staffToken(Permission.MANAGE_PRODUCTS);
+		String query = "{ products(first: 100) { edges { node { id } } } }";
+		HttpResponse<String> response = null;
+		for (int i = 0; i < 20; i++) {
+			response = post(staff, query);
+			if (response.body().contains("THROTTLED")) {
+				break;
+			}
+		}
+		assertThat(read(response, "$.errors[0].extensions.classification").toString()).isEqualTo("THROTTLED");
+		assertThat(((Number) read(response, "$.errors[0].extensions.retryAfterMs")).longValue()).isPositive();
+		assertThat(((Number) read(response, "$.errors[0].extensions.limit")).longValue()).isEqualTo(600);
+		// another caller is not affected
+		assertThat(post(staffToken(Permission.MANAGE_PRODUCTS), query).body()).doesNotContain("THROTTLED");
+	}
+
+	@Test
+	void chainOfFourHundredFragmentsIsRefusedFast() throws Exception {
+		StringBuilder document = new StringBuilder("query { ...F0 }");
+		for (int i = 0; i < 400; i++) {
+			document.append(" fragment F").append(i).append(" on Query { __typename ")
+				.append(i < 399 ? "...F" + (i + 1) : "")
+				.append(" }");
+		}
+		String query = document.toString();
+		long start = System.nanoTime();
+		HttpResponse<String> response = post(null, query);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+		assertThat(read(response, "$.errors[0].message").toString()).contains("400 fragments");
+		healthStaysFastDuring(() -> {
+			for (int i = 0; i < 5; i++) {
+				assertThat(post(null, query).body()).containsAnyOf("fragments", "OVERLOADED");
+			}
+		}, 10);
+	}
+
+	@Test
+	void documentsOverTheTokenOrDirectiveLimitsAreRefused() {
+		StringBuilder many = new StringBuilder("{ products(first: 1) { edges { node {");
+		for (int i = 0; i < 2600; i++) {
+			many.append(" name");
+		}
+		HttpResponse<String> tokens = post(null, many.append(" } } } }").toString());
+		assertThat(tokens.body()).contains("errors").doesNotContain("\"data\":{\"products");
+
+		String overloaded = "{ __typename" + " @skip(if: false)".repeat(10) + " }";
+		HttpResponse<String> directives = post(null, overloaded);
+		assertThat(read(directives, "$.errors[0].message").toString()).contains("10 directives");
+	}
+
+	@Test
+	void fullInstanceAnswersGraphQl503AndTimedOutRequestsStopWorking() throws Exception {
+		String staff = staffToken(Permission.MANAGE_PRODUCTS);
+		try (Connection lock = dataSource.getConnection()) {
+			lock.setAutoCommit(false);
+			lock.createStatement().execute("lock table product in access exclusive mode");
+			ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+			try {
+				List<Future<HttpResponse<String>>> stuck = new ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					stuck.add(pool.submit(() -> post(staff, "{ products(first: 5) { edges { node { name } } } }")));
+				}
+				// wait until the four hold every slot
+				long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+				HttpResponse<String> refused = null;
+				while (System.nanoTime() < until) {
+					refused = post(null, "{ __typename }");
+					if (refused.statusCode() == 503) {
+						break;
+					}
+				}
+				assertThat(refused.statusCode()).isEqualTo(503);
+				assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+				assertThat(read(refused, "$.errors[0].extensions.classification").toString()).isEqualTo("OVERLOADED");
+				long start = System.nanoTime();
+				assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+				for (Future<HttpResponse<String>> request : stuck) {
+					HttpResponse<String> answer = request.get(10, TimeUnit.SECONDS);
+					assertThat(read(answer, "$.errors[0].extensions.classification").toString()).isEqualTo("TIMEOUT");
+				}
+			}
+			finally {
+				lock.rollback();
+				pool.shutdownNow();
+			}
+		}
+		// the slots are free again
+		assertThat(post(null, "{ __typename }").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void clientThatDisconnectsHoldsItsSlotNoLongerThanTheTimeout() throws Exception {
+		String staff = staffToken(Permission.MANAGE_PRODUCTS);
+		try (Connection lock = dataSource.getConnection()) {
+			lock.setAutoCommit(false);
+			lock.createStatement().execute("lock table product in access exclusive mode");
+			try {
+				String body = "{\"query\":\"{ products(first: 5) { edges { node { name } } } }\"}";
+				java.net.Socket client = new java.net.Socket("127.0.0.1", port);
+				client.getOutputStream().write(("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+						+ "Authorization: Bearer " + staff + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				client.getOutputStream().flush();
+				org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gate.executing() == 1);
+				long closed = System.nanoTime();
+				client.close();
+				org.awaitility.Awaitility.await()
+					.pollInterval(Duration.ofMillis(20))
+					.atMost(Duration.ofSeconds(5))
+					.until(() -> gate.executing() == 0);
+				// Tomcat does not report the disconnect of an idle async request, so the request timeout (2 s) is what
+				// cancels it: the slot is free again within it, while the database lock is still held
+				assertThat(gate.executing()).isZero();
+				assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofMillis(2500));
+			}
+			finally {
+				lock.rollback();
+			}
+		}
+	}
+
+	@Test
+	void productionDefaultsAreClosed() {
+		// introspection off
+		HttpResponse<String> introspection = post(null, "{ __schema { types { name } } }");
+		assertThat(introspection.body()).contains("errors").doesNotContain("\"types\"");
+		// GraphiQL off
+		assertThat(get("/graphiql").statusCode()).isIn(401, 404);
+		// metrics and info not public
+		assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401);
+		assertThat(get("/actuator/info").statusCode()).isEqualTo(401);
+		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+		// every page carries a CSP and a Referrer-Policy
+		HttpResponse<String> page = get("/actuator/health");
+		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				csp -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+	}
+
+	@Test
+	void graphqlCopChecksFindNothing() throws Exception {
+		// batching: an array of operations is not executed
+		HttpResponse<String> batch = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("[{\"query\":\"{ __typename }\"},{\"query\":\"{ __typename }\"}]"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(batch.body()).doesNotContain("\"data\"");
+		// alias overloading: 101 aliases
+		StringBuilder aliases = new StringBuilder("{");
+		for (int i = 0; i < 101; i++) {
+			aliases.append(" a").append(i).append(": __typename");
+		}
+		assertThat(post(null, aliases.append(" }").toString()).body()).contains("aliases").doesNotContain("\"data\"");
+		// directive overloading
+		assertThat(post(null, "query { __typename" + " @aa".repeat(10) + " }").body()).doesNotContain("\"data\"");
+		// GET queries (CSRF) are not answered
+		HttpResponse<String> viaGet = get("/graphql?query=%7B__typename%7D");
+		assertThat(viaGet.body()).doesNotContain("\"data\"");
+		// url-encoded POST (CSRF) is not answered
+		HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("query=%7B__typename%7D"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(form.body()).doesNotContain("\"data\"");
+		// no field suggestions
+		assertThat(post(null, "{ productz }").body()).doesNotContain("Did you mean");
+		// no tracing extension
+		assertThat(post(null, "{ __typename }").body()).doesNotContain("tracing");
+		// no stack traces or exception names for malformed input
+		HttpResponse<String> junk = post(null, "qwerty { x");
+		assertThat(junk.body()).doesNotContainIgnoringCase("exception").doesNotContain("at io.").doesNotContain("at org.");
+		// introspection
+		assertThat(post(null, "query { __schema { queryType { name } } }").body()).doesNotContain("\"queryType\"");
+		// GraphiQL / IDEs
+		for (String ide : List.of("/graphiql", "/playground", "/altair")) {
+			HttpResponse<String> page = get(ide);
+			assertThat(page.statusCode()).isIn(401, 404);
+			assertThat(page.body()).doesNotContain("<script").doesNotContain("<html");
+		}
+	}
+
+	@Test
+	void subscriptionsAreCappedPerConnectionWithATypedError() {
+		String staff = staffToken(Permission.MANAGE_ORDERS);
+		var tester = webSocket(staff);
+		List<reactor.core.Disposable> open = new ArrayList<>();
+		try {
+			for (int i = 0; i < 5; i++) {
+				open.add(tester.document("subscription { orderEvents { cursor } }")
+					.executeSubscription()
+					.toFlux()
+					.subscribe(r -> { }, e -> { }));
+			}
+			// the sixth on the same connection is refused, the connection stays open
+			// graphql-transport-ws: the refusal arrives as that operation's result with the typed error
+			var refused = tester.document("subscription { orderEvents { cursor } }")
+				.executeSubscription()
+				.toFlux()
+				.next()
+				.block(Duration.ofSeconds(10));
+			refused.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+				assertThat(e.getErrorType().toString()).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
+				assertThat(e.getMessage()).contains("5 subscriptions");
+			}));
+			tester.document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
+		}
+		finally {
+			open.forEach(reactor.core.Disposable::dispose);
+		}
+	}
+
+	@Test
+	void oversizeSubscribeIsRefusedForThatOperationOnly() {
+		var tester = webSocket(staffToken(Permission.MANAGE_ORDERS));
+		String padding = "#".repeat(25_000) + "\n";
+		tester.document(padding + "{ __typename }").execute().errors().satisfy(errors -> assertThat(errors)
+			.singleElement()
+			.satisfies(e -> assertThat(e.getMessage()).contains("longer than 20000")));
+		// a 9,000-character document fits in one WebSocket message, and the connection still works
+		tester.document("#".repeat(9_000) + "\n{ __typename }").execute().path("__typename").entity(String.class)
+			.isEqualTo("Query");
+	}
+
+	@Test
+	void connectionWithoutConnectionInitIsClosedWith4408() throws Exception {
+		CompletableFuture<Integer> closed = new CompletableFuture<>();
+		WebSocket socket = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.subprotocols("graphql-transport-ws")
+			.buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), new WebSocket.Listener() {
+				@Override
+				public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+					closed.complete(statusCode);
+					return null;
+				}
+
+				@Override
+				public void onError(WebSocket webSocket, Throwable error) {
+					closed.completeExceptionally(error);
+				}
+			})
+			.get(5, TimeUnit.SECONDS);
+		try {
+			assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(4408);
+		}
+		finally {
+			socket.abort();
+		}
+	}
+
+}
