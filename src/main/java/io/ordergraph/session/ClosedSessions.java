@@ -6,8 +6,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import reactor.core.Disposable;
 
 import org.springframework.stereotype.Component;
 
@@ -26,8 +24,6 @@ public class ClosedSessions {
 
 	private final Map<UUID, Instant> closed = new ConcurrentHashMap<>();
 
-	private Disposable subscription;
-
 	ClosedSessions(EventStream stream, SessionProperties properties) {
 		this.stream = stream;
 		this.properties = properties;
@@ -35,21 +31,15 @@ public class ClosedSessions {
 
 	@PostConstruct
 	void listen() {
-		subscription = stream
-			.subscribe(null, e -> SessionEvents.AGGREGATE.equals(e.aggregateType()) && SessionEvents.CLOSED.equals(e.type()))
-			.subscribe(e -> {
+		// observed on the dispatching thread: known closed before any subscriber sees a later event of the session
+		stream.observe(e -> {
+			if (SessionEvents.AGGREGATE.equals(e.aggregateType()) && SessionEvents.CLOSED.equals(e.type())) {
 				// a guest token outlives its session's close by at most its lifetime
 				Instant forgetBefore = Instant.now().minus(properties.guestTokenLifetime());
 				closed.values().removeIf(at -> at.isBefore(forgetBefore));
 				closed.put(e.aggregateId(), Instant.now());
-			}, error -> listen());
-	}
-
-	@PreDestroy
-	void stop() {
-		if (subscription != null) {
-			subscription.dispose();
-		}
+			}
+		});
 	}
 
 	public boolean isClosed(UUID sessionId) {

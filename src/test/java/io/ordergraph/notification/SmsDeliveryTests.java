@@ -177,7 +177,7 @@ class SmsDeliveryTests {
 
 	static String product(ConfigurableApplicationContext context) {
 		return http(context, managerToken())
-			.document("mutation { createProduct(input: {name: \"Sms Tea\", price: {amount: 125, currency: \"KES\"}, stock: 100000}) { product { id } } }")
+			.document("mutation { createProduct(input: {name: \"Sms Tea\", price: {amount: \"125\", currency: \"KES\"}, stock: 100000}) { product { id } } }")
 			.execute()
 			.path("createProduct.product.id")
 			.entity(String.class)

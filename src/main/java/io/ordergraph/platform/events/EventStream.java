@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -59,6 +60,8 @@ public class EventStream implements SmartLifecycle {
 	private volatile boolean closing;
 
 	private volatile long dispatched;
+
+	private final List<Consumer<StoredEvent>> observers = new CopyOnWriteArrayList<>();
 
 	private Thread listener;
 
@@ -137,6 +140,15 @@ public class EventStream implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Sees every live event on the dispatching thread before any subscription does, so that state it keeps (e.g.
+	 * which sessions have closed) is up to date when a subscriber checks it for a later event. Must be quick and
+	 * must not throw.
+	 */
+	public void observe(Consumer<StoredEvent> observer) {
+		observers.add(observer);
+	}
+
 	/** The sequence of the newest event in the log. */
 	public long head() {
 		return eventLog.head();
@@ -152,6 +164,9 @@ public class EventStream implements SmartLifecycle {
 		while (true) {
 			List<StoredEvent> batch = eventLog.readAfter(dispatched, BATCH);
 			for (StoredEvent event : batch) {
+				for (Consumer<StoredEvent> observer : observers) {
+					observer.accept(event);
+				}
 				for (Subscriber subscriber : subscribers) {
 					subscriber.offer(event);
 				}

@@ -180,7 +180,7 @@ class HardeningTests extends IntegrationTest {
 	void callerOverItsCostAllowanceIsThrottledWithRetryAfter() {
 		String manager = staffToken(Permission.MANAGE_PRODUCTS);
 		for (int i = 0; i < 40; i++) {
-			post(manager, "mutation { createProduct(input: { name: \"Throttle " + i + "\", price: { amount: 1, currency: "
+			post(manager, "mutation { createProduct(input: { name: \"Throttle " + i + "\", price: { amount: \"1\", currency: "
 					+ "\"KES\" }, stock: 1 }) { errors { code } } }");
 		}
 		String staff = staffToken(Permission.MANAGE_PRODUCTS);
