@@ -37,8 +37,9 @@ class IntegrationConfiguration {
 			return Secrets.of(key);
 		}
 		if (!EmbeddedDatabaseCondition.embedded(environment)) {
-			throw new IllegalStateException("Set ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY (base64 of 32 random bytes):"
+			log.error("Integrations are unusable: set ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY (base64 of 32 random bytes);"
 					+ " integrator secrets are encrypted at rest");
+			return Secrets.unconfigured();
 		}
 		log.warn("Integrations: no ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY; using a key generated for this run"
 				+ " (embedded mode only): stored integrator secrets will not survive a restart");

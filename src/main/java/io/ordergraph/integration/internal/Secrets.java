@@ -30,6 +30,18 @@ public final class Secrets {
 		return new Secrets(new SecretKeySpec(raw, "AES"));
 	}
 
+	/** No key configured: integrators cannot be created or used until one is set (the rest of the app runs). */
+	public static Secrets unconfigured() {
+		return new Secrets(null);
+	}
+
+	private SecretKey key() {
+		if (key == null) {
+			throw new IllegalStateException("Set ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY to use integrators");
+		}
+		return key;
+	}
+
 	public static Secrets generated() {
 		try {
 			KeyGenerator generator = KeyGenerator.getInstance("AES");
@@ -56,7 +68,7 @@ public final class Secrets {
 			byte[] iv = new byte[12];
 			RANDOM.nextBytes(iv);
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+			cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(128, iv));
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
 			byte[] out = new byte[iv.length + sealed.length];
 			System.arraycopy(iv, 0, out, 0, iv.length);
@@ -75,7 +87,7 @@ public final class Secrets {
 		try {
 			byte[] in = Base64.getDecoder().decode(stored.substring(3));
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
+			cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, in, 0, 12));
 			return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
