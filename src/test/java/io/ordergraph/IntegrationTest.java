@@ -32,6 +32,8 @@ import io.ordergraph.staff.EmployeeService;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ordergraph.embedded-db.data-directory=target/embedded-pg/${random.uuid}",
 				"ordergraph.embedded-db.clean=true", "ordergraph.demo-data.enabled=false",
+				"ordergraph.integrations.worker.backoff-base=100ms", "ordergraph.integrations.worker.poll-interval=100ms",
+				"ordergraph.integrations.read-timeout=2s",
 				"spring.jpa.properties.hibernate.session_factory.statement_inspector=io.ordergraph.SqlStatementCounter" })
 public abstract class IntegrationTest {
 

@@ -38,8 +38,11 @@ public class OrderLifecycle {
 
 	private final TransactionTemplate transactions;
 
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	OrderLifecycle(OrderRepository orders, OrderLineRepository lines, OrderStatusChangeRepository history,
-			OrderAccess access, CatalogService catalog, OrderEvents events, TransactionTemplate transactions) {
+			OrderAccess access, CatalogService catalog, OrderEvents events, TransactionTemplate transactions,
+			org.springframework.jdbc.core.JdbcTemplate jdbc) {
 		this.orders = orders;
 		this.lines = lines;
 		this.history = history;
@@ -47,6 +50,7 @@ public class OrderLifecycle {
 		this.catalog = catalog;
 		this.events = events;
 		this.transactions = transactions;
+		this.jdbc = jdbc;
 	}
 
 	public OrderPayload transition(UUID orderId, OrderStatus target, String note, Caller caller) {
@@ -73,22 +77,55 @@ public class OrderLifecycle {
 								+ ": customers can cancel an order only while it is PLACED.",
 						"input", "id");
 			}
-			order.status(target);
-			if (target.returnsStock()) {
-				// in product-id order, as placement takes stock: two such transactions cannot deadlock
-				List<OrderLine> byProduct = lines.findByOrderIdOrderByPosition(order.getId())
-					.stream()
-					.sorted(Comparator.comparing(OrderLine::getProductId))
-					.toList();
-				for (OrderLine line : byProduct) {
-					catalog.returnStock(line.getProductId(), line.getQuantity(),
-							"Order " + order.getNumber() + " " + target.name().toLowerCase(java.util.Locale.ROOT));
-				}
-			}
-			history.save(new OrderStatusChange(order.getId(), current, target, Actor.of(caller), cleanNote));
-			events.publish(OrderEvents.STATUS_CHANGED, order, current, cleanNote);
+			apply(order, current, target, Actor.of(caller), cleanNote);
 			return OrderPayload.ok(order);
 		});
+	}
+
+	/**
+	 * A change made by an external system (an integrator's callback), recorded in the history as SYSTEM with the
+	 * given subject and name. Answers a payload with INVALID_TRANSITION when the order cannot become {@code target},
+	 * or null when there is no order with that id or number.
+	 */
+	public OrderPayload transitionBySystem(UUID orderId, String orderNumber, OrderStatus target, String note,
+			String subject, String name) {
+		return transactions.execute(tx -> {
+			UUID id = orderId;
+			if (id == null && orderNumber != null) {
+				id = jdbc.queryForList("select id from customer_order where number = ?", UUID.class, orderNumber)
+					.stream().findFirst().orElse(null);
+			}
+			Order order = id == null ? null : orders.findForUpdate(id).orElse(null);
+			if (order == null) {
+				return null;
+			}
+			OrderStatus current = order.getStatus();
+			if (!current.canBecome(target)) {
+				return OrderPayload.failed("INVALID_TRANSITION", "Order " + order.getNumber() + " is " + current
+						+ " and cannot become " + target, "status");
+			}
+			String cleanNote = note == null ? null : note.length() > 500 ? note.substring(0, 500) : note;
+			apply(order, current, target, new Actor(ActorKind.SYSTEM, subject,
+					name != null && name.length() > Actor.MAX_NAME ? name.substring(0, Actor.MAX_NAME) : name), cleanNote);
+			return OrderPayload.ok(order);
+		});
+	}
+
+	private void apply(Order order, OrderStatus current, OrderStatus target, Actor actor, String cleanNote) {
+		order.status(target);
+		if (target.returnsStock()) {
+			// in product-id order, as placement takes stock: two such transactions cannot deadlock
+			List<OrderLine> byProduct = lines.findByOrderIdOrderByPosition(order.getId())
+				.stream()
+				.sorted(Comparator.comparing(OrderLine::getProductId))
+				.toList();
+			for (OrderLine line : byProduct) {
+				catalog.returnStock(line.getProductId(), line.getQuantity(),
+					"Order " + order.getNumber() + " " + target.name().toLowerCase(java.util.Locale.ROOT));
+			}
+		}
+		history.save(new OrderStatusChange(order.getId(), current, target, actor, cleanNote));
+		events.publish(OrderEvents.STATUS_CHANGED, order, current, cleanNote);
 	}
 
 	/** "Delete" in the seeds: the order leaves the working lists; its record and history stay. */

@@ -59,6 +59,9 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers(HttpMethod.POST, "/dev/token")
 					.permitAll()
+					// integrator callbacks: guarded by their Standard Webhooks signature, not by a bearer token
+					.requestMatchers(HttpMethod.POST, "/integrations/*/callback")
+					.permitAll()
 					// Africa's Talking delivery reports: guarded by the secret token in the path, not by a bearer token
 					.requestMatchers(HttpMethod.POST, "/sms/delivery-reports/*")
 					.permitAll()
