@@ -1,41 +1,35 @@
 package io.ordergraph.ordering;
 
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
-import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 
 import io.ordergraph.platform.graphql.Money;
+import io.ordergraph.platform.pdf.PdfLayout;
+
+import static io.ordergraph.platform.pdf.PdfLayout.BOLD;
+import static io.ordergraph.platform.pdf.PdfLayout.NORMAL;
+import static io.ordergraph.platform.pdf.PdfLayout.TITLE;
+import static io.ordergraph.platform.pdf.PdfLayout.right;
+import static io.ordergraph.platform.pdf.PdfLayout.total;
 
 /** Renders an invoice as an A4 PDF with OpenPDF. */
 final class InvoicePdf {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
-	private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
-
-	private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
-
-	private static final Font NORMAL = FontFactory.getFont(FontFactory.HELVETICA, 10);
-
 	private InvoicePdf() {
 	}
 
 	static byte[] render(Invoice invoice) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Document document = new Document(PageSize.A4, 48, 48, 48, 48);
-		PdfWriter.getInstance(document, out);
+		Document document = PdfLayout.a4(out);
 		document.addTitle("Invoice " + invoice.number());
 		document.open();
 		document.add(new Paragraph("Invoice " + invoice.number(), TITLE));
@@ -48,13 +42,7 @@ final class InvoicePdf {
 		parties.addCell(party("Customer", invoice.customer()));
 		document.add(parties);
 		document.add(new Paragraph(" "));
-		PdfPTable lines = new PdfPTable(new float[] { 6, 1.2f, 2, 2 });
-		lines.setWidthPercentage(100);
-		for (String heading : new String[] { "Item", "Qty", "Unit price", "Amount" }) {
-			PdfPCell cell = new PdfPCell(new Phrase(heading, BOLD));
-			cell.setBackgroundColor(new Color(230, 230, 230));
-			lines.addCell(cell);
-		}
+		PdfPTable lines = PdfLayout.lineTable();
 		for (Invoice.Line line : invoice.lines()) {
 			lines.addCell(new Phrase(line.description(), NORMAL));
 			lines.addCell(right(String.valueOf(line.quantity()), NORMAL));
@@ -81,20 +69,6 @@ final class InvoicePdf {
 		}
 		PdfPCell cell = new PdfPCell(text);
 		cell.setBorder(0);
-		return cell;
-	}
-
-	private static void total(PdfPTable table, String label, String amount, Font font) {
-		PdfPCell cell = new PdfPCell(new Phrase(label, font));
-		cell.setColspan(3);
-		cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-		table.addCell(cell);
-		table.addCell(right(amount, font));
-	}
-
-	private static PdfPCell right(String text, Font font) {
-		PdfPCell cell = new PdfPCell(new Phrase(text, font));
-		cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
 		return cell;
 	}
 
