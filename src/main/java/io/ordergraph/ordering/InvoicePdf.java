@@ -10,12 +10,12 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 
-import io.ordergraph.platform.graphql.Money;
 import io.ordergraph.platform.pdf.PdfLayout;
 
 import static io.ordergraph.platform.pdf.PdfLayout.BOLD;
 import static io.ordergraph.platform.pdf.PdfLayout.NORMAL;
 import static io.ordergraph.platform.pdf.PdfLayout.TITLE;
+import static io.ordergraph.platform.pdf.PdfLayout.money;
 import static io.ordergraph.platform.pdf.PdfLayout.right;
 import static io.ordergraph.platform.pdf.PdfLayout.total;
 
@@ -72,8 +72,5 @@ final class InvoicePdf {
 		return cell;
 	}
 
-	private static String money(Money money) {
-		return money.formatted() + " " + money.currency();
-	}
 
 }

@@ -13,6 +13,8 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
+import io.ordergraph.platform.graphql.Money;
+
 /**
  * The shared look of the PDFs the service renders with OpenPDF (invoices, bills): fonts, an A4 page, and a line table
  * of item, quantity, unit price and amount with right-aligned totals.
@@ -60,6 +62,11 @@ public final class PdfLayout {
 	}
 
 	/** A right-aligned cell. */
+	/** An amount as the API writes it (the currency's minor-unit scale), then the currency code. */
+	public static String money(Money money) {
+		return money.formatted() + " " + money.currency();
+	}
+
 	public static PdfPCell right(String text, Font font) {
 		PdfPCell cell = new PdfPCell(new Phrase(text, font));
 		cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
