@@ -12,12 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
-import java.net.URI;
 
 import javax.sql.DataSource;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -30,20 +28,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.ordergraph.JwksTestIssuer;
-import io.ordergraph.OrdergraphApplication;
+import io.ordergraph.Replicas;
 import io.ordergraph.notification.FakeAfricasTalking.Answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,11 +121,7 @@ class SmsDeliveryTests {
 				s.execute("create database " + database);
 			}
 		}
-		List<String> args = new ArrayList<>(List.of("--server.port=0",
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri(),
-				"--ordergraph.security.bootstrap-managers=" + MANAGER, "--ordergraph.demo-data.enabled=false",
+		List<String> args = new ArrayList<>(List.of("--ordergraph.demo-data.enabled=false",
 				"--ordergraph.sms.api-key=" + API_KEY, "--ordergraph.sms.username=sandbox",
 				"--ordergraph.sms.base-url=" + fake.baseUrl(), "--ordergraph.sms.callback-token=" + CALLBACK_TOKEN,
 				"--ordergraph.sms.connect-timeout=1s", "--ordergraph.sms.read-timeout=1s",
@@ -139,19 +130,15 @@ class SmsDeliveryTests {
 				"--ordergraph.sms.worker.backoff-max=1s", "--ordergraph.sms.worker.pause-base=200ms",
 				"--ordergraph.sms.worker.pause-max=1s", "--ordergraph.sms.worker.lease=7s"));
 		args.addAll(List.of(extra));
-		return new SpringApplicationBuilder(OrdergraphApplication.class).run(args.toArray(String[]::new));
+		return Replicas.start(postgres, database, issuer, MANAGER, args.toArray(String[]::new));
 	}
 
 	static int port(ConfigurableApplicationContext context) {
-		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+		return Replicas.port(context);
 	}
 
 	static HttpGraphQlTester http(ConfigurableApplicationContext context, String token) {
-		return HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port(context) + "/graphql")
-			.defaultHeader("Authorization", "Bearer " + token)
-			.responseTimeout(TIMEOUT)
-			.build());
+		return Replicas.http(context, token, TIMEOUT);
 	}
 
 	static String managerToken() {
@@ -488,16 +475,7 @@ class SmsDeliveryTests {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static Flux<Map<String, Object>> orderEvents(String token, String after) {
-		WebSocketGraphQlTester tester = WebSocketGraphQlTester
-			.builder(URI.create("ws://127.0.0.1:" + port(app) + "/graphql"), new ReactorNettyWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-			})
-			.responseTimeout(TIMEOUT)
-			.build();
+		WebSocketGraphQlTester tester = Replicas.webSocket(app, token, TIMEOUT);
 		return (Flux) tester.document("subscription($after: String) { orderEvents(after: $after) { type status orderNumber note } }")
 			.variable("after", after)
 			.executeSubscription()

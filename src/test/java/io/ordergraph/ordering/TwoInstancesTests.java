@@ -1,6 +1,5 @@
 package io.ordergraph.ordering;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,20 +12,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import io.ordergraph.JwksTestIssuer;
-import io.ordergraph.OrdergraphApplication;
+import io.ordergraph.Replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,12 +52,7 @@ class TwoInstancesTests {
 	}
 
 	private static ConfigurableApplicationContext instance() {
-		// command-line arguments, so that they win over application.yml as a deployment's environment would
-		return new SpringApplicationBuilder(OrdergraphApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri(),
-				"--ordergraph.security.bootstrap-managers=" + MANAGER, "--ordergraph.events.poll-interval=30s");
+		return Replicas.start(postgres, "postgres", issuer, MANAGER, "--ordergraph.events.poll-interval=30s");
 	}
 
 	@AfterAll
@@ -75,31 +64,15 @@ class TwoInstancesTests {
 		}
 	}
 
-	private static int port(ConfigurableApplicationContext context) {
-		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-	}
 
 	private static HttpGraphQlTester http(ConfigurableApplicationContext context, String token) {
-		return HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port(context) + "/graphql")
-			.defaultHeader("Authorization", "Bearer " + token)
-			.responseTimeout(TIMEOUT)
-			.build());
+		return Replicas.http(context, token, TIMEOUT);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static Flux<Map<String, Object>> orderEvents(ConfigurableApplicationContext context, String token,
 			String after) {
-		WebSocketGraphQlTester tester = WebSocketGraphQlTester
-			.builder(URI.create("ws://127.0.0.1:" + port(context) + "/graphql"), new ReactorNettyWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-			})
-			.responseTimeout(TIMEOUT)
-			.build();
+		WebSocketGraphQlTester tester = Replicas.webSocket(context, token, TIMEOUT);
 		return (Flux) tester.document("subscription($after: String) { orderEvents(after: $after) { type status orderNumber } }")
 			.variable("after", after)
 			.executeSubscription()

@@ -1,6 +1,5 @@
 package io.ordergraph.session;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,19 +12,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import io.ordergraph.JwksTestIssuer;
-import io.ordergraph.OrdergraphApplication;
+import io.ordergraph.Replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,11 +51,7 @@ class SessionTwoInstancesTests {
 	}
 
 	private static ConfigurableApplicationContext instance() {
-		return new SpringApplicationBuilder(OrdergraphApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri(),
-				"--ordergraph.security.bootstrap-managers=" + MANAGER, "--ordergraph.events.poll-interval=30s",
+		return Replicas.start(postgres, "postgres", issuer, MANAGER, "--ordergraph.events.poll-interval=30s",
 				"--ordergraph.demo-data.enabled=false");
 	}
 
@@ -75,32 +65,17 @@ class SessionTwoInstancesTests {
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
-		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+		return Replicas.port(context);
 	}
 
 	private static HttpGraphQlTester http(ConfigurableApplicationContext context, String token) {
-		WebTestClient.Builder client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port(context) + "/graphql")
-			.responseTimeout(TIMEOUT);
-		if (token != null) {
-			client.defaultHeader("Authorization", "Bearer " + token);
-		}
-		return HttpGraphQlTester.create(client.build());
+		return Replicas.http(context, token, TIMEOUT);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static SessionTest.Live events(ConfigurableApplicationContext context, String token, String sessionId,
 			String after) {
-		WebSocketGraphQlTester tester = WebSocketGraphQlTester
-			.builder(URI.create("ws://127.0.0.1:" + port(context) + "/graphql"), new ReactorNettyWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-			})
-			.responseTimeout(TIMEOUT)
-			.build();
+		WebSocketGraphQlTester tester = Replicas.webSocket(context, token, TIMEOUT);
 		return new SessionTest.Live((Flux) tester.document(SessionTest.EVENTS)
 			.variable("id", sessionId)
 			.variable("after", after)
