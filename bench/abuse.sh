@@ -21,7 +21,7 @@ token() { curl -sf -X POST "$BASE/dev/token" -H 'Content-Type: application/json'
 gql() { curl -sf "$BASE/graphql" -H 'Content-Type: application/json' -H "Authorization: Bearer $1" -d "$2"; }
 STAFF=$(token '{"sub":"22222222-2222-4222-8222-222222222222","roles":["staff"]}')
 CUSTOMER=$(token '{"sub":"33333333-3333-4333-8333-333333333333","roles":["customer"]}')
-PRODUCT=$(gql "$STAFF" '{"query":"mutation { createProduct(input: {name: \"Abuse tea\", price: {amount: 100, currency: \"KES\"}, stock: 1000000}) { product { id } } }"}' \
+PRODUCT=$(gql "$STAFF" '{"query":"mutation { createProduct(input: {name: \"Abuse tea\", price: {amount: \"100\", currency: \"KES\"}, stock: 1000000}) { product { id } } }"}' \
   | sed -E 's/.*"id":"([^"]+)".*/\1/')
 for _ in $(seq 1 100); do
   gql "$CUSTOMER" "{\"query\":\"mutation { placeOrder(input: {lines: [{productId: \\\"$PRODUCT\\\", quantity: 1}]}) { order { id } } }\"}" >/dev/null
