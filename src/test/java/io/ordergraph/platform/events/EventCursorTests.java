@@ -17,7 +17,11 @@ class EventCursorTests {
 			String cursor = EventCursor.encode(sequence);
 			assertThat(EventCursor.decode(cursor)).isEqualTo(sequence);
 			String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
-			assertThat(raw).doesNotContain(Long.toString(sequence)).doesNotContain("event");
+			assertThat(raw).doesNotContain("event");
+			// a one-digit number is one byte that random cipher text holds by chance (about 1 in 16): check longer ones
+			if (sequence >= 10) {
+				assertThat(raw).doesNotContain(Long.toString(sequence));
+			}
 		}
 		// neighbours look unrelated: no common prefix that would give away an order of magnitude
 		assertThat(EventCursor.encode(41).substring(0, 4)).isNotEqualTo(EventCursor.encode(42).substring(0, 4));
