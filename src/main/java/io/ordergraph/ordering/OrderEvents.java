@@ -27,6 +27,9 @@ public class OrderEvents {
 
 	public static final String ARCHIVED = "OrderArchived";
 
+	/** A message for the customer from an external system (an integrator), without a status change. */
+	public static final String MESSAGE = "OrderMessage";
+
 	/** Data key of the table session an order event belongs to (absent for customers' orders). */
 	public static final String SESSION_ID = "sessionId";
 	/** A notification about the order (e.g. an SMS) changed status; data {@code notificationStatus}. */
