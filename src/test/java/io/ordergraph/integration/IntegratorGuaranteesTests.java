@@ -155,26 +155,70 @@ class IntegratorGuaranteesTests extends IntegratorTestSupport {
 				integrator)).isEqualTo(2);
 	}
 
-	@Test
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	void deliveryOutcomesAppearOnTheOrdersLiveEventsForStaff() {
+	private Flux<Map<String, Object>> orderChanged(String token, String orderId, String after) {
+		return (Flux) webSocket(token)
+			.document("subscription($id: ID!, $after: String) { orderChanged(orderId: $id, after: $after) { type note } }")
+			.variable("id", orderId)
+			.variable("after", after)
+			.executeSubscription()
+			.toFlux("orderChanged", Map.class);
+	}
+
+	@Test
+	void deliveryOutcomesAppearOnTheOrdersLiveEventsForStaffOnly() {
 		TestReceiver receiver = receiver(r -> 200);
-		create(receiver, List.of("ORDER_PLACED"), null);
+		Map<String, Object> created = create(receiver, List.of("ORDER_PLACED"), null);
 		String staff = staffToken(Permission.MANAGE_ORDERS);
 		String cursor = withToken(staff).document("{ latestEventCursor }").execute().path("latestEventCursor")
 			.entity(String.class).get();
-		String orderId = (String) placeOrder().get("id");
-		Flux<Map<String, Object>> events = (Flux) webSocket(staff)
-			.document("subscription($id: ID!, $after: String) { orderChanged(orderId: $id, after: $after) { type note } }")
-			.variable("id", orderId)
-			.variable("after", cursor)
-			.executeSubscription()
-			.toFlux("orderChanged", Map.class);
-		StepVerifier.create(events.filter(e -> "NOTIFICATION".equals(e.get("type"))).take(1))
-			.assertNext(e -> assertThat((String) e.get("note"))
-				.isEqualTo("Integrator " + receiver.name + ": ORDER_PLACED delivered"))
+		Shopper shopper = shopper();
+		String orderId = shopper.tester()
+			.document("mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } } }")
+			.variable("input", Map.of("lines", List.of(Map.of("productId",
+					product(unique("Tea"), "120.00", "KES", 10, true), "quantity", 1))))
+			.execute()
+			.path("placeOrder.order.id")
+			.entity(String.class)
+			.get();
+		awaitDeliveries(created, orderId, 1, "DELIVERED");
+		accept(orderId, "After the hand-over");
+
+		// staff, over a real WebSocket, resuming from before the order: placement, outcome, acceptance
+		StepVerifier.create(orderChanged(staff, orderId, cursor).take(3))
+			.assertNext(e -> assertThat(e).containsEntry("type", "PLACED"))
+			.assertNext(e -> assertThat(e).containsEntry("type", "NOTIFICATION")
+				.containsEntry("note", "Integrator " + receiver.name + ": ORDER_PLACED delivered"))
+			.assertNext(e -> assertThat(e).containsEntry("type", "STATUS_CHANGED"))
 			.expectComplete()
 			.verify(Duration.ofSeconds(30));
+		// the customer following the same order does not get the outcome
+		StepVerifier.create(orderChanged(shopper.token(), orderId, cursor).take(2))
+			.assertNext(e -> assertThat(e).containsEntry("type", "PLACED"))
+			.assertNext(e -> assertThat(e).containsEntry("type", "STATUS_CHANGED"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void unusableEndpointsAndIncompleteCredentialsAreRefusedAtRegistration() {
+		Map<String, Object> input = new java.util.HashMap<>(Map.of("name", unique("Refused"), "endpointUrl",
+				"ftp://127.0.0.1/hook", "events", List.of("ORDER_PLACED"), "auth",
+				Map.of("kind", "OAUTH2_CLIENT_CREDENTIALS", "tokenUrl", "gopher://127.0.0.1/token", "clientId", "c")));
+		Map<String, Object> payload = admin
+			.document("mutation($input: CreateIntegratorInput!) { createIntegrator(input: $input) { integrator { id }"
+					+ " signingSecret errors { code field } } }")
+			.variable("input", input)
+			.execute()
+			.path("createIntegrator")
+			.entity(MAP)
+			.get();
+		assertThat(payload.get("integrator")).isNull();
+		assertThat(payload.get("signingSecret")).isNull();
+		assertThat((List<Map<String, Object>>) payload.get("errors")).extracting(e -> e.get("field"))
+			.containsExactlyInAnyOrder(List.of("input", "endpointUrl"), List.of("input", "auth", "tokenUrl"),
+					List.of("input", "auth", "clientSecret"));
 	}
 
 	@Test

@@ -78,7 +78,8 @@ class DeliveryQueue implements OutboxQueue {
 	public Outcome deliver(UUID id, int attempt) {
 		List<Map<String, Object>> rows = jdbc.queryForList("select d.body, i.endpoint_url, i.signing_secret,"
 				+ " i.previous_secret, i.previous_secret_until, i.auth_kind, i.auth_header_name, i.auth_header_value,"
-				+ " d.integrator_id, i.auth_token_url, i.auth_client_id, i.auth_client_secret, i.auth_scope from integrator_delivery d join integrator i on i.id = d.integrator_id where d.id = ?", id);
+				+ " d.integrator_id, i.auth_token_url, i.auth_client_id, i.auth_client_secret, i.auth_scope"
+				+ " from integrator_delivery d join integrator i on i.id = d.integrator_id where d.id = ?", id);
 		if (rows.isEmpty()) {
 			return new Outcome.Refused("FAILED", "The delivery is gone", Map.of());
 		}
@@ -177,8 +178,9 @@ class DeliveryQueue implements OutboxQueue {
 		}
 		List<Map<String, Object>> rows = jdbc.queryForList("select d.order_id, d.event_type, i.name from"
 				+ " integrator_delivery d join integrator i on i.id = d.integrator_id where d.id = ?", id);
+		// for staff: how the hand-over to a partner went is not the customer's business
 		rows.forEach(row -> orderEvents.notificationChanged((UUID) row.get("order_id"), "INTEGRATOR_" + status,
-				"Integrator " + row.get("name") + ": " + row.get("event_type") + " " + status.toLowerCase()));
+				"Integrator " + row.get("name") + ": " + row.get("event_type") + " " + status.toLowerCase(), true));
 	}
 
 }

@@ -65,6 +65,11 @@ final class IntegratorTokens {
 	/** What identifies one set of credentials of one integrator. */
 	record Credentials(UUID integratorId, String tokenUrl, String clientId, String clientSecret, String scope) {
 
+		@Override
+		public String toString() {
+			return "Credentials[integrator " + integratorId + ", client " + clientId + " at " + tokenUrl + "]";
+		}
+
 		String key() {
 			try {
 				MessageDigest digest = MessageDigest.getInstance("SHA-256");
