@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -13,9 +15,11 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.ordergraph.platform.graphql.GlobalId;
+import io.ordergraph.platform.outbox.OutboxWorker;
 import io.ordergraph.platform.security.Permission;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +27,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What integrators can rely on: per-order order under failures, signatures across a secret rotation, static-header
- * credentials (encrypted at rest), recovery of a delivery whose sender died mid-request, delivery outcomes on the
- * order's live events for staff, and integrators as Relay nodes for their managers only.
+ * credentials (encrypted at rest), a worker restart mid-delivery, recovery of a delivery whose sender died
+ * mid-request, registration refusals, delivery outcomes on the order's live events for staff only, and integrators
+ * as Relay nodes for their managers only.
  */
 class IntegratorGuaranteesTests extends IntegratorTestSupport {
 
@@ -32,6 +37,10 @@ class IntegratorGuaranteesTests extends IntegratorTestSupport {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	@Qualifier("integrationOutboxWorker")
+	OutboxWorker worker;
 
 	private static String eventType(TestReceiver.Request request) {
 		return (String) ((Map<?, ?>) JSON.readValue(request.body(), Map.class).get("event")).get("type");
@@ -153,6 +162,43 @@ class IntegratorGuaranteesTests extends IntegratorTestSupport {
 		assertThat(receiver.requests).extracting(TestReceiver.Request::body).contains("{\"crashed\":true}");
 		assertThat(jdbc.queryForObject("select count(*) from integrator_delivery where integrator_id = ?", Long.class,
 				integrator)).isEqualTo(2);
+	}
+
+	@Test
+	void restartingTheWorkerMidDeliveryLosesAndDoublesNothing() throws Exception {
+		CountDownLatch inFlight = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		TestReceiver receiver = receiver(r -> {
+			if (inFlight.getCount() > 0) {
+				inFlight.countDown();
+				try {
+					// held past our read timeout while the worker is stopped (bounded)
+					release.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			return 200;
+		});
+		Map<String, Object> created = create(receiver, List.of("ORDER_PLACED"), null);
+		String orderId = (String) placeOrder().get("id");
+		assertThat(inFlight.await(30, TimeUnit.SECONDS)).isTrue();
+		try {
+			// what a shutdown does: stop claiming, let the request in flight end (here: time out) and be recorded
+			worker.stop();
+		}
+		finally {
+			release.countDown();
+			worker.start();
+		}
+		Map<String, Object> delivery = awaitDeliveries(created, orderId, 1, "DELIVERED").get(0);
+		assertThat(delivery.get("attempts")).isEqualTo(2);
+		// one delivery, sent twice with the same webhook id (the receiver can tell the repeat), nothing else
+		assertThat(receiver.requests).hasSize(2);
+		assertThat(receiver.requests).extracting(TestReceiver.Request::id).containsOnly(
+				GlobalId.decode((String) delivery.get("id"), IntegratorDelivery.NODE_TYPE).toString());
+		assertThat(receiver.requests.stream().map(TestReceiver.Request::body).distinct()).hasSize(1);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
