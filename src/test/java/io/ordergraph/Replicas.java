@@ -24,6 +24,9 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
  */
 public final class Replicas {
 
+	/** The integrations encryption key every replica shares (base64 of 32 bytes, tests only). */
+	public static final String TEST_ENCRYPTION_KEY = "b3JkZXJncmFwaC10ZXN0LWtleS0zMi1ieXRlcy0wMDA=";
+
 	private Replicas() {
 	}
 
@@ -34,7 +37,9 @@ public final class Replicas {
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri(),
-				"--ordergraph.security.bootstrap-managers=" + bootstrapManager));
+				"--ordergraph.security.bootstrap-managers=" + bootstrapManager,
+				// a deployment must set one (integrator secrets are encrypted at rest); the same on every replica
+				"--ordergraph.integrations.encryption-key=" + TEST_ENCRYPTION_KEY));
 		args.addAll(List.of(extra));
 		return new SpringApplicationBuilder(OrdergraphApplication.class).run(args.toArray(String[]::new));
 	}

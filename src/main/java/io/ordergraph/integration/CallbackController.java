@@ -23,13 +23,16 @@ import io.ordergraph.ordering.OrderStatus;
 import io.ordergraph.platform.graphql.GlobalId;
 
 /**
- * Integrators' answers (seed 001's callback): {@code {"order": "<our order number>", "status": "ACCEPTED", "note":
- * "..."}}, signed like our deliveries. Applied through the order lifecycle with the integrator as the actor.
+ * Integrators' answers (seed 001's callback), signed like our deliveries: {@code {"order": "<our order number>",
+ * "status": "ACCEPTED", "note": "..."}} moves the order, {@code {"order": "...", "message": "..."}} tells the
+ * customer something without a status change. Applied through the order lifecycle with the integrator as the actor.
  */
 @RestController
 class CallbackController {
 
 	private static final long TOLERANCE_SECONDS = 300;
+
+	static final int MAX_MESSAGE = 500;
 
 	private final JdbcTemplate jdbc;
 
@@ -96,6 +99,7 @@ class CallbackController {
 		}
 		Object number = message.get("order");
 		Object status = message.get("status");
+		Object text = message.get("message");
 		OrderStatus target;
 		try {
 			target = status == null ? null : OrderStatus.valueOf(status.toString());
@@ -103,8 +107,13 @@ class CallbackController {
 		catch (IllegalArgumentException ex) {
 			target = null;
 		}
-		if (!(number instanceof String) || target == null) {
-			return refuse(400, "bad_body", "The body needs \"order\" (our order number) and a valid \"status\"");
+		if (!(number instanceof String) || (status == null) == (text == null) || (status != null && target == null)) {
+			return refuse(400, "bad_body",
+					"The body needs \"order\" (our order number) and either a valid \"status\" or a \"message\"");
+		}
+		if (text != null && (!(text instanceof String s) || s.isBlank() || s.strip().length() > MAX_MESSAGE)) {
+			return refuse(400, "bad_message", "\"message\" must be a non-blank text of at most " + MAX_MESSAGE
+					+ " characters");
 		}
 		int fresh = jdbc.update("insert into integrator_callback_seen (integrator_id, webhook_id, received_at)"
 				+ " values (?, ?, now()) on conflict do nothing", id, webhookId);
@@ -112,8 +121,11 @@ class CallbackController {
 			return refuse(409, "replayed", "This webhook-id was already received");
 		}
 		Object note = message.get("note");
-		OrderPayload result = lifecycle.transitionBySystem(null, (String) number, target,
-				note == null ? null : note.toString(), "integrator:" + id, (String) row.get("name"));
+		OrderPayload result = target == null
+				? lifecycle.messageBySystem((String) number, ((String) text).strip(), "integrator:" + id,
+						(String) row.get("name"))
+				: lifecycle.transitionBySystem(null, (String) number, target, note == null ? null : note.toString(),
+						"integrator:" + id, (String) row.get("name"));
 		if (result == null || !result.errors().isEmpty()) {
 			// nothing changed: forget the id, so a corrected retry is not taken for a replay
 			jdbc.update("delete from integrator_callback_seen where integrator_id = ? and webhook_id = ?", id, webhookId);

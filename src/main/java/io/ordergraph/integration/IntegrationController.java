@@ -2,26 +2,30 @@ package io.ordergraph.integration;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.ordergraph.ordering.Order;
 import io.ordergraph.ordering.OrderQueries;
 import io.ordergraph.platform.graphql.Connection;
 import io.ordergraph.platform.graphql.GlobalId;
+import io.ordergraph.platform.graphql.NodeResolver;
 import io.ordergraph.platform.graphql.Paging;
 import io.ordergraph.platform.security.Caller;
+import io.ordergraph.platform.security.Permission;
 
-/** The integrators registry and deliveries over GraphQL. */
+/** The integrators registry and deliveries over GraphQL; {@code node(id:)} finds integrators for their managers. */
 @Controller
-class IntegrationController {
+class IntegrationController implements NodeResolver {
 
 	private final IntegratorService integrators;
 
@@ -70,14 +74,34 @@ class IntegrationController {
 		return integrators.redeliver(GlobalId.decode((String) input.get("id"), IntegratorDelivery.NODE_TYPE), caller);
 	}
 
-	@SchemaMapping(typeName = "IntegratorDelivery")
-	Integrator integrator(IntegratorDelivery delivery, @ContextValue Caller caller) {
-		return integrators.find(delivery.integratorId(), caller).orElse(null);
+	@Override
+	public String typeName() {
+		return Integrator.NODE_TYPE;
 	}
 
-	@SchemaMapping(typeName = "IntegratorDelivery")
-	Order order(IntegratorDelivery delivery, @ContextValue Caller caller) {
-		return orders.find(delivery.orderId(), caller).orElse(null);
+	@Override
+	public Optional<?> find(UUID id, Caller caller) {
+		return caller.hasPermission(Permission.MANAGE_INTEGRATIONS) ? integrators.find(id, caller) : Optional.empty();
+	}
+
+	/** One query for the integrators of a whole page of deliveries. */
+	@BatchMapping(typeName = "IntegratorDelivery")
+	Map<IntegratorDelivery, Integrator> integrator(List<IntegratorDelivery> deliveries, @ContextValue Caller caller) {
+		Map<UUID, Integrator> found = integrators.findAll(
+				deliveries.stream().map(IntegratorDelivery::integratorId).distinct().toList(), caller);
+		Map<IntegratorDelivery, Integrator> result = new HashMap<>();
+		deliveries.forEach(d -> result.put(d, found.get(d.integratorId())));
+		return result;
+	}
+
+	/** One query for the orders of a whole page of deliveries (those the caller may see). */
+	@BatchMapping(typeName = "IntegratorDelivery")
+	Map<IntegratorDelivery, Order> order(List<IntegratorDelivery> deliveries, @ContextValue Caller caller) {
+		Map<UUID, Order> found = orders.findAll(deliveries.stream().map(IntegratorDelivery::orderId).distinct().toList(),
+				caller);
+		Map<IntegratorDelivery, Order> result = new HashMap<>();
+		deliveries.forEach(d -> result.put(d, found.get(d.orderId())));
+		return result;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -86,7 +110,8 @@ class IntegrationController {
 		return new IntegratorService.Changes((String) input.get("name"), (String) input.get("endpointUrl"),
 				(List<String>) input.get("events"), (Boolean) input.get("active"),
 				auth == null ? null : new IntegratorService.Auth((String) auth.get("kind"), (String) auth.get("headerName"),
-						(String) auth.get("headerValue")));
+						(String) auth.get("headerValue"), (String) auth.get("tokenUrl"), (String) auth.get("clientId"),
+						(String) auth.get("clientSecret"), (String) auth.get("scope")));
 	}
 
 }

@@ -14,16 +14,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout connect timeout of a delivery
  * @param readTimeout how long an integrator may take to answer
  * @param worker pacing of the delivery worker
+ * @param tokenRefreshMargin how long before its expiry an OAuth2 access token is replaced by a new one
  */
 @ConfigurationProperties("ordergraph.integrations")
 public record IntegrationProperties(Boolean allowPrivateAddresses, String encryptionKey, String timezone,
-		String sellerId, Duration connectTimeout, Duration readTimeout, Worker worker) {
+		String sellerId, Duration connectTimeout, Duration readTimeout, Worker worker, Duration tokenRefreshMargin) {
 
 	public IntegrationProperties {
 		timezone = (timezone == null || timezone.isBlank()) ? "UTC" : timezone;
 		sellerId = (sellerId == null || sellerId.isBlank()) ? "shop" : sellerId;
 		connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
 		readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+		tokenRefreshMargin = tokenRefreshMargin == null ? Duration.ofSeconds(60) : tokenRefreshMargin;
 		worker = worker == null ? new Worker(null, 0, 0, 0, null, null, null) : worker;
 	}
 

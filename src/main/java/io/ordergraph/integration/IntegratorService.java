@@ -35,7 +35,7 @@ public class IntegratorService {
 			"ORDER_LINES_CHANGED");
 
 	private static final String COLUMNS = "i.id, i.name, i.endpoint_url, i.events, i.active, i.auth_kind,"
-			+ " i.auth_header_name, i.created_at, i.updated_at, (select case when count(*) = 0 then null else"
+			+ " i.auth_header_name, i.auth_token_url, i.auth_client_id, i.auth_scope, i.created_at, i.updated_at, (select case when count(*) = 0 then null else"
 			+ " count(*) filter (where d.status = 'FAILED')::float / count(*) end from integrator_delivery d"
 			+ " where d.integrator_id = i.id and d.status in ('DELIVERED', 'FAILED')"
 			+ " and d.updated_at > now() - interval '24 hours') as failure_rate";
@@ -69,7 +69,17 @@ public class IntegratorService {
 
 	}
 
-	public record Auth(String kind, String headerName, String headerValue) {
+	/**
+	 * How we authenticate to an integrator: NONE, STATIC_HEADER (headerName, headerValue) or
+	 * OAUTH2_CLIENT_CREDENTIALS (tokenUrl, clientId, clientSecret, optional scope).
+	 */
+	public record Auth(String kind, String headerName, String headerValue, String tokenUrl, String clientId,
+			String clientSecret, String scope) {
+
+		static Auth none() {
+			return new Auth("NONE", null, null, null, null, null, null);
+		}
+
 	}
 
 	public record Changes(String name, String endpointUrl, List<String> events, Boolean active, Auth auth) {
@@ -81,7 +91,7 @@ public class IntegratorService {
 		String name = errors.text(input.name(), 200, true, "input", "name");
 		String url = checkUrl(errors, input.endpointUrl(), true);
 		List<String> events = checkEvents(errors, input.events(), true);
-		Auth auth = checkAuth(errors, input.auth() == null ? new Auth("NONE", null, null) : input.auth());
+		Auth auth = checkAuth(errors, input.auth() == null ? Auth.none() : input.auth());
 		if (errors.any()) {
 			return IntegratorPayload.failed(errors.list());
 		}
@@ -89,9 +99,11 @@ public class IntegratorService {
 		String secret = Secrets.newSigningSecret();
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.update("insert into integrator (id, name, endpoint_url, events, active, signing_secret, auth_kind,"
-				+ " auth_header_name, auth_header_value, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				+ " auth_header_name, auth_header_value, auth_token_url, auth_client_id, auth_client_secret, auth_scope,"
+				+ " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				id, name, url, String.join(",", events), input.active() == null || input.active(),
-				secrets.encrypt(secret), auth.kind(), auth.headerName(), secrets.encrypt(auth.headerValue()), now, now);
+				secrets.encrypt(secret), auth.kind(), auth.headerName(), secrets.encrypt(auth.headerValue()),
+				auth.tokenUrl(), auth.clientId(), secrets.encrypt(auth.clientSecret()), auth.scope(), now, now);
 		return new IntegratorPayload(find(id).orElseThrow(), secret, List.of());
 	}
 
@@ -113,8 +125,10 @@ public class IntegratorService {
 					+ " events = coalesce(?, events), active = coalesce(?, active), updated_at = now() where id = ?", name,
 					url, events == null ? null : String.join(",", events), input.active(), id);
 			if (auth != null) {
-				jdbc.update("update integrator set auth_kind = ?, auth_header_name = ?, auth_header_value = ? where id = ?",
-						auth.kind(), auth.headerName(), secrets.encrypt(auth.headerValue()), id);
+				jdbc.update("update integrator set auth_kind = ?, auth_header_name = ?, auth_header_value = ?,"
+						+ " auth_token_url = ?, auth_client_id = ?, auth_client_secret = ?, auth_scope = ? where id = ?",
+						auth.kind(), auth.headerName(), secrets.encrypt(auth.headerValue()), auth.tokenUrl(),
+						auth.clientId(), secrets.encrypt(auth.clientSecret()), auth.scope(), id);
 			}
 			// paused: waiting deliveries are held (no attempts used); resumed: they go out again, in order
 			if (Boolean.FALSE.equals(input.active())) {
@@ -162,6 +176,21 @@ public class IntegratorService {
 	public Optional<Integrator> find(UUID id, Caller caller) {
 		caller.requirePermission(Permission.MANAGE_INTEGRATIONS);
 		return find(id);
+	}
+
+	/** The integrators with these ids, by id, in one query. */
+	public Map<UUID, Integrator> findAll(List<UUID> ids, Caller caller) {
+		caller.requirePermission(Permission.MANAGE_INTEGRATIONS);
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Integrator> found = new java.util.HashMap<>();
+		jdbc.query(connection -> {
+			var statement = connection.prepareStatement("select " + COLUMNS + " from integrator i where i.id = any(?)");
+			statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+			return statement;
+		}, INTEGRATOR).forEach(i -> found.put(i.uuid(), i));
+		return found;
 	}
 
 	Optional<Integrator> find(UUID id) {
@@ -245,23 +274,35 @@ public class IntegratorService {
 		return events.stream().distinct().sorted().toList();
 	}
 
-	private static Auth checkAuth(InputErrors errors, Auth auth) {
+	private Auth checkAuth(InputErrors errors, Auth auth) {
 		String kind = auth.kind() == null ? "NONE" : auth.kind();
 		if (kind.equals("NONE")) {
-			return new Auth("NONE", null, null);
+			return Auth.none();
+		}
+		if (kind.equals("OAUTH2_CLIENT_CREDENTIALS")) {
+			String tokenUrl = errors.text(auth.tokenUrl(), 2000, true, "input", "auth", "tokenUrl");
+			if (tokenUrl != null) {
+				endpoints.whyNot(tokenUrl)
+					.ifPresent(why -> errors.add(InputErrors.INVALID_INPUT, why, "input", "auth", "tokenUrl"));
+			}
+			String clientId = errors.text(auth.clientId(), 200, true, "input", "auth", "clientId");
+			String clientSecret = errors.text(auth.clientSecret(), 4000, true, "input", "auth", "clientSecret");
+			String scope = errors.text(auth.scope(), 1000, false, "input", "auth", "scope");
+			return new Auth(kind, null, null, tokenUrl, clientId, clientSecret, scope);
 		}
 		String name = errors.text(auth.headerName(), 200, true, "input", "auth", "headerName");
 		String value = errors.text(auth.headerValue(), 4000, true, "input", "auth", "headerValue");
 		if (name != null && !name.matches("[A-Za-z0-9-]+")) {
 			errors.add(InputErrors.INVALID_INPUT, "Not a valid header name", "input", "auth", "headerName");
 		}
-		return new Auth(kind, name, value);
+		return new Auth(kind, name, value, null, null, null, null);
 	}
 
 	private static final RowMapper<Integrator> INTEGRATOR = (ResultSet rs, int row) -> new Integrator(
 			rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("endpoint_url"),
 			Arrays.asList(rs.getString("events").split(",")), rs.getBoolean("active"), rs.getString("auth_kind"),
-			rs.getString("auth_header_name"), (Double) rs.getObject("failure_rate"), instant(rs, "created_at"),
+			rs.getString("auth_header_name"), rs.getString("auth_token_url"), rs.getString("auth_client_id"),
+			rs.getString("auth_scope"), (Double) rs.getObject("failure_rate"), instant(rs, "created_at"),
 			instant(rs, "updated_at"));
 
 	private static final RowMapper<IntegratorDelivery> DELIVERY = (ResultSet rs, int row) -> new IntegratorDelivery(

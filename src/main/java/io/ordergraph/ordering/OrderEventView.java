@@ -17,6 +17,7 @@ public record OrderEventView(String cursor, String type, Instant occurredAt, Str
 			case OrderEvents.LINES_CHANGED -> "LINES_CHANGED";
 			case OrderEvents.ARCHIVED -> "ARCHIVED";
 			case OrderEvents.NOTIFICATION_CHANGED -> "NOTIFICATION";
+			case OrderEvents.MESSAGE -> "MESSAGE";
 			default -> throw new IllegalArgumentException("Not an order event: " + event.type());
 		};
 		return new OrderEventView(event.cursor(), type, event.occurredAt(), (String) event.data().get("number"),

@@ -27,10 +27,16 @@ public class OrderEvents {
 
 	public static final String ARCHIVED = "OrderArchived";
 
+	/** A message for the customer from an external system (an integrator), without a status change. */
+	public static final String MESSAGE = "OrderMessage";
+
 	/** Data key of the table session an order event belongs to (absent for customers' orders). */
 	public static final String SESSION_ID = "sessionId";
 	/** A notification about the order (e.g. an SMS) changed status; data {@code notificationStatus}. */
 	public static final String NOTIFICATION_CHANGED = "OrderNotificationChanged";
+
+	/** Data key marking an event for staff only: customers following their order do not get it. */
+	public static final String STAFF_ONLY = "staffOnly";
 
 	static final Set<String> STATUS_TYPES = Set.of(PLACED, STATUS_CHANGED);
 
@@ -48,9 +54,17 @@ public class OrderEvents {
 	 * appears on the order's live events. Unknown orders are ignored.
 	 */
 	public void notificationChanged(UUID orderId, String notificationStatus, String note) {
+		notificationChanged(orderId, notificationStatus, note, false);
+	}
+
+	/** As above; {@code staffOnly}: only staff following the order see it (e.g. how a hand-over to a partner went). */
+	public void notificationChanged(UUID orderId, String notificationStatus, String note, boolean staffOnly) {
 		orders.findById(orderId).ifPresent(order -> {
 			Map<String, Object> data = base(order);
 			data.put("notificationStatus", notificationStatus);
+			if (staffOnly) {
+				data.put(STAFF_ONLY, true);
+			}
 			if (note != null) {
 				data.put("note", note);
 			}
@@ -80,6 +94,10 @@ public class OrderEvents {
 			data.put(SESSION_ID, order.getSessionId().toString());
 		}
 		publisher.publish(new DomainEvent(type, AGGREGATE, order.getId(), order.getCustomerId(), data));
+	}
+
+	static boolean staffOnly(StoredEvent event) {
+		return Boolean.TRUE.equals(event.data().get(STAFF_ONLY));
 	}
 
 	static boolean isOrderEvent(StoredEvent event) {

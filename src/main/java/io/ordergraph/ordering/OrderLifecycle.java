@@ -111,6 +111,27 @@ public class OrderLifecycle {
 		});
 	}
 
+	/**
+	 * A message for the customer from an external system (an integrator's callback), without a status change:
+	 * recorded in the history (the status unchanged, the message as the note, SYSTEM with the given subject and name)
+	 * and published as a MESSAGE event on the order's live events. Null when there is no order with that number.
+	 */
+	public OrderPayload messageBySystem(String orderNumber, String message, String subject, String name) {
+		return transactions.execute(tx -> {
+			UUID id = jdbc.queryForList("select id from customer_order where number = ?", UUID.class, orderNumber)
+				.stream().findFirst().orElse(null);
+			Order order = id == null ? null : orders.findForUpdate(id).orElse(null);
+			if (order == null) {
+				return null;
+			}
+			history.save(new OrderStatusChange(order.getId(), order.getStatus(), order.getStatus(), new Actor(
+					ActorKind.SYSTEM, subject, name != null && name.length() > Actor.MAX_NAME
+							? name.substring(0, Actor.MAX_NAME) : name), message));
+			events.publish(OrderEvents.MESSAGE, order, null, message);
+			return OrderPayload.ok(order);
+		});
+	}
+
 	private void apply(Order order, OrderStatus current, OrderStatus target, Actor actor, String cleanNote) {
 		order.status(target);
 		if (target.returnsStock()) {

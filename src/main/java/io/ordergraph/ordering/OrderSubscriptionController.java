@@ -51,7 +51,8 @@ class OrderSubscriptionController {
 		UUID id = GlobalId.decode(orderId, OrderController.TYPE);
 		queries.get(id, caller); // NOT_FOUND unless the caller may see the order
 		Flux<OrderEventView> events = stream
-			.subscribe(EventCursor.decode(after), e -> OrderEvents.isOrderEvent(e) && e.aggregateId().equals(id))
+			.subscribe(EventCursor.decode(after), e -> OrderEvents.isOrderEvent(e) && e.aggregateId().equals(id)
+					&& (!OrderEvents.staffOnly(e) || caller.hasPermission(Permission.MANAGE_ORDERS)))
 			.map(OrderEventView::of);
 		return guard.guard(events, caller, now -> queries.find(id, now).isPresent());
 	}

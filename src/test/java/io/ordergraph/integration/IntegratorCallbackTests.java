@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -90,6 +93,66 @@ class IntegratorCallbackTests extends ShopTest {
 		String cancel = "{\"order\":\"" + order.get("number") + "\",\"status\":\"CANCELLED\"}";
 		assertRefused(send(id, now(), cancel, secret), 409, "replayed");
 		assertThat(read((String) order.get("id")).get("status")).isEqualTo("ACCEPTED");
+	}
+
+	@Test
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	void aMessageForTheCustomerIsLiveForTheCustomerAndRecordedWithTheIntegratorAsActor() throws Exception {
+		Shopper shopper = shopper();
+		String product = product(unique("Tea"), "120.00", "KES", 10, true);
+		Map<String, Object> order = shopper.tester()
+			.document("mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number } } }")
+			.variable("input", Map.of("lines", List.of(Map.of("productId", product, "quantity", 1))))
+			.execute()
+			.path("placeOrder.order")
+			.entity(MAP)
+			.get();
+		String cursor = shopper.tester().document("{ latestEventCursor }").execute().path("latestEventCursor")
+			.entity(String.class).get();
+		String body = "{\"order\":\"" + order.get("number") + "\",\"message\":\"  Your rider is 5 minutes away  \"}";
+		HttpResponse<String> response = send(UUID.randomUUID().toString(), now(), body, secret);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"status\":\"PLACED\"");
+		// the customer's live events, resumed from before the callback
+		Flux<Map<String, Object>> events = (Flux) webSocket(shopper.token())
+			.document("subscription($id: ID!, $after: String) { orderChanged(orderId: $id, after: $after) { type status note } }")
+			.variable("id", order.get("id"))
+			.variable("after", cursor)
+			.executeSubscription()
+			.toFlux("orderChanged", Map.class);
+		StepVerifier.create(events.take(1))
+			.assertNext(e -> assertThat(e).containsEntry("type", "MESSAGE")
+				.containsEntry("status", "PLACED")
+				.containsEntry("note", "Your rider is 5 minutes away"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
+
+		Map<String, Object> after = read((String) order.get("id"));
+		assertThat(after.get("status")).isEqualTo("PLACED");
+		List<?> history = (List<?>) after.get("statusHistory");
+		Map<?, ?> last = (Map<?, ?>) history.get(history.size() - 1);
+		assertThat(last.get("actorKind")).isEqualTo("SYSTEM");
+		assertThat(last.get("actorName")).isEqualTo(name);
+		assertThat(last.get("status")).isEqualTo("PLACED");
+		assertThat(last.get("note")).isEqualTo("Your rider is 5 minutes away");
+	}
+
+	@Test
+	void blankTooLongOrAmbiguousMessagesAreRefusedAndChangeNothing() throws Exception {
+		Map<String, Object> order = placeOrder();
+		String number = (String) order.get("number");
+		int before = ((List<?>) read((String) order.get("id")).get("statusHistory")).size();
+		assertRefused(send(UUID.randomUUID().toString(), now(), "{\"order\":\"" + number + "\",\"message\":\"   \"}",
+				secret), 400, "bad_message");
+		assertRefused(send(UUID.randomUUID().toString(), now(), "{\"order\":\"" + number + "\",\"message\":\""
+				+ "x".repeat(501) + "\"}", secret), 400, "bad_message");
+		assertRefused(send(UUID.randomUUID().toString(), now(), "{\"order\":\"" + number + "\",\"message\":42}",
+				secret), 400, "bad_message");
+		assertRefused(send(UUID.randomUUID().toString(), now(), "{\"order\":\"" + number
+				+ "\",\"status\":\"ACCEPTED\",\"message\":\"Both\"}", secret), 400, "bad_body");
+		assertRefused(send(UUID.randomUUID().toString(), now(), "{\"order\":\"OG-999999999\",\"message\":\"Hi\"}",
+				secret), 404, "unknown_order");
+		assertThat((List<?>) read((String) order.get("id")).get("statusHistory")).hasSize(before);
 	}
 
 	private void assertRefused(HttpResponse<String> response, int status, String reason) {

@@ -38,9 +38,12 @@ class DeliveryQueue implements OutboxQueue {
 
 	private final HttpClient http;
 
+	private final IntegratorTokens tokens;
+
 	DeliveryQueue(JdbcTemplate jdbc, Secrets secrets, Endpoints endpoints, IntegrationProperties properties,
-			OrderEvents orderEvents) {
+			OrderEvents orderEvents, IntegratorTokens tokens) {
 		this.jdbc = jdbc;
+		this.tokens = tokens;
 		this.secrets = secrets;
 		this.endpoints = endpoints;
 		this.properties = properties;
@@ -74,7 +77,8 @@ class DeliveryQueue implements OutboxQueue {
 	@Override
 	public Outcome deliver(UUID id, int attempt) {
 		List<Map<String, Object>> rows = jdbc.queryForList("select d.body, i.endpoint_url, i.signing_secret,"
-				+ " i.previous_secret, i.previous_secret_until, i.auth_kind, i.auth_header_name, i.auth_header_value"
+				+ " i.previous_secret, i.previous_secret_until, i.auth_kind, i.auth_header_name, i.auth_header_value,"
+				+ " d.integrator_id, i.auth_token_url, i.auth_client_id, i.auth_client_secret, i.auth_scope"
 				+ " from integrator_delivery d join integrator i on i.id = d.integrator_id where d.id = ?", id);
 		if (rows.isEmpty()) {
 			return new Outcome.Refused("FAILED", "The delivery is gone", Map.of());
@@ -105,8 +109,39 @@ class DeliveryQueue implements OutboxQueue {
 		if ("STATIC_HEADER".equals(row.get("auth_kind"))) {
 			request.header((String) row.get("auth_header_name"), secrets.decrypt((String) row.get("auth_header_value")));
 		}
+		IntegratorTokens.Credentials credentials = null;
+		String token = null;
+		if ("OAUTH2_CLIENT_CREDENTIALS".equals(row.get("auth_kind"))) {
+			String tokenUrl = (String) row.get("auth_token_url");
+			var unfitTokenUrl = endpoints.whyNot(tokenUrl);
+			if (unfitTokenUrl.isPresent()) {
+				return new Outcome.Refused("FAILED", "Token endpoint refused: " + unfitTokenUrl.get(), Map.of());
+			}
+			credentials = new IntegratorTokens.Credentials((UUID) row.get("integrator_id"), tokenUrl,
+					(String) row.get("auth_client_id"), secrets.decrypt((String) row.get("auth_client_secret")),
+					(String) row.get("auth_scope"));
+			try {
+				token = tokens.token(credentials);
+			}
+			catch (RuntimeException ex) {
+				return retryWithoutResponse(id, IntegratorTokens.why(ex));
+			}
+			request.setHeader("Authorization", "Bearer " + token);
+		}
 		try {
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 401 && credentials != null) {
+				// the token may have been revoked or the integrator's keys rotated: one new token, one more try
+				tokens.forget(credentials, token);
+				try {
+					token = tokens.token(credentials);
+				}
+				catch (RuntimeException ex) {
+					return retryWithoutResponse(id, IntegratorTokens.why(ex));
+				}
+				request.setHeader("Authorization", "Bearer " + token);
+				response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			}
 			String excerpt = response.body() == null ? null
 					: response.body().length() <= MAX_EXCERPT ? response.body()
 							: response.body().substring(0, MAX_EXCERPT - 1) + "…";
@@ -143,8 +178,9 @@ class DeliveryQueue implements OutboxQueue {
 		}
 		List<Map<String, Object>> rows = jdbc.queryForList("select d.order_id, d.event_type, i.name from"
 				+ " integrator_delivery d join integrator i on i.id = d.integrator_id where d.id = ?", id);
+		// for staff: how the hand-over to a partner went is not the customer's business
 		rows.forEach(row -> orderEvents.notificationChanged((UUID) row.get("order_id"), "INTEGRATOR_" + status,
-				"Integrator " + row.get("name") + ": " + row.get("event_type") + " " + status.toLowerCase()));
+				"Integrator " + row.get("name") + ": " + row.get("event_type") + " " + status.toLowerCase(), true));
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +21,7 @@ import io.ordergraph.ordering.OrderEvents;
 import io.ordergraph.platform.db.EmbeddedDatabaseCondition;
 import io.ordergraph.platform.outbox.OutboxSettings;
 import io.ordergraph.platform.outbox.OutboxWorker;
+import io.ordergraph.platform.security.ConfigurationException;
 
 /** Encryption of secrets, endpoint rules and the delivery worker. */
 @Configuration(proxyBeanMethods = false)
@@ -30,16 +32,25 @@ class IntegrationConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(IntegrationConfiguration.class);
 
+	/** Refuses to start without a key outside embedded mode (after the security checks, which say more first). */
 	@Bean
+	@DependsOn("securityConfiguration")
 	Secrets integrationSecrets(IntegrationProperties properties, Environment environment) {
 		String key = properties.encryptionKey();
 		if (key != null && !key.isBlank()) {
-			return Secrets.of(key);
+			try {
+				return Secrets.of(key);
+			}
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				throw new ConfigurationException("ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY is not a base64 AES key of 16, 24"
+						+ " or 32 bytes", "Set ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY to the base64 of 32 random bytes"
+								+ " (for example the output of `openssl rand -base64 32`)");
+			}
 		}
 		if (!EmbeddedDatabaseCondition.embedded(environment)) {
-			log.error("Integrations are unusable: set ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY (base64 of 32 random bytes);"
-					+ " integrator secrets are encrypted at rest");
-			return Secrets.unconfigured();
+			throw new ConfigurationException("No key to encrypt integrator secrets at rest is configured",
+					"Set ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY to the base64 of 32 random bytes (for example the output"
+							+ " of `openssl rand -base64 32`), the same on every instance, and keep it secret");
 		}
 		log.warn("Integrations: no ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY; using a key generated for this run"
 				+ " (embedded mode only): stored integrator secrets will not survive a restart");
@@ -67,8 +78,10 @@ class IntegrationConfiguration {
 		// the whole-worker pause is never triggered (no delivery reports the receiver down), so its values do not matter
 		OutboxSettings settings = new OutboxSettings(w.pollInterval(), w.concurrency(), w.ratePerSecond(),
 				w.maxAttempts(), w.backoffBase(), w.backoffMax(), Duration.ofSeconds(1), Duration.ofSeconds(1), lease);
-		return new OutboxWorker(new DeliveryQueue(jdbc, secrets, endpoints, properties, orderEvents), settings, jdbc,
-				transactions);
+		IntegratorTokens tokens = new IntegratorTokens(properties.connectTimeout(), properties.readTimeout(),
+				properties.tokenRefreshMargin());
+		return new OutboxWorker(new DeliveryQueue(jdbc, secrets, endpoints, properties, orderEvents, tokens), settings,
+				jdbc, transactions);
 	}
 
 }
