@@ -16,7 +16,6 @@ import jakarta.persistence.criteria.Subquery;
 
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -94,11 +93,17 @@ public record Paging(Integer first, String after, Integer last, String before) {
 			}
 		}
 		boolean seek = last == null && from != null && from.key() != null;
-		Specification<T> window = seek ? spec.and(after(from.key(), sort)) : spec;
-		// one row more than the page tells whether there is a next page
-		Pageable rowsToRead = new OffsetPageable(seek ? 0 : start, (int) limit + 1, sort);
-		Slice<T> slice = repository.findBy(window, q -> q.slice(rowsToRead));
-		List<T> rows = slice.getContent();
+		long offset = seek ? 0 : start;
+		int rowsToRead = (int) limit + 1; // one row more than the page tells whether there is a next page
+		List<T> rows;
+		if (offset == 0) {
+			// from the start, or from the cursor's row (keyset): no OFFSET at all
+			Specification<T> window = seek ? spec.and(after(from.key(), sort)) : spec;
+			rows = repository.findBy(window, q -> q.sortBy(sort).limit(rowsToRead).all());
+		}
+		else {
+			rows = read(repository, spec, sort, offset, rowsToRead);
+		}
 		boolean more = rows.size() > limit;
 		List<T> nodes = more ? rows.subList(0, (int) limit) : rows;
 		return Connection.of(nodes, start, more, Paging::key, -1, () -> repository.count(spec));
@@ -119,18 +124,22 @@ public record Paging(Integer first, String after, Integer last, String before) {
 			Predicate leading = null;
 			for (Sort.Order order : orders) {
 				Path<Comparable<Object>> path = root.get(order.getProperty());
-				Expression<Comparable<Object>> value = ID.equals(order.getProperty()) ? cb.literal(comparable(id))
-						: valueOf(root, query, cb, order.getProperty(), id);
-				Predicate beyond = order.isAscending() ? cb.greaterThan(path, value) : cb.lessThan(path, value);
+				boolean isId = ID.equals(order.getProperty());
+				Expression<Comparable<Object>> value = isId ? null : valueOf(root, query, cb, order.getProperty(), id);
+				Predicate beyond = isId
+						? (order.isAscending() ? cb.greaterThan(path, comparable(id)) : cb.lessThan(path, comparable(id)))
+						: (order.isAscending() ? cb.greaterThan(path, value) : cb.lessThan(path, value));
 				if (leading == null) {
 					// lets an index on the sort columns start at the cursor
-					leading = order.isAscending() ? cb.greaterThanOrEqualTo(path, value)
-							: cb.lessThanOrEqualTo(path, value);
+					leading = isId ? (order.isAscending() ? cb.greaterThanOrEqualTo(path, comparable(id))
+							: cb.lessThanOrEqualTo(path, comparable(id)))
+							: (order.isAscending() ? cb.greaterThanOrEqualTo(path, value)
+									: cb.lessThanOrEqualTo(path, value));
 				}
 				List<Predicate> alternative = new ArrayList<>(equalSoFar);
 				alternative.add(beyond);
 				alternatives.add(cb.and(alternative.toArray(Predicate[]::new)));
-				equalSoFar.add(cb.equal(path, value));
+				equalSoFar.add(isId ? cb.equal(path, id) : cb.equal(path, value));
 			}
 			return cb.and(leading, cb.or(alternatives.toArray(Predicate[]::new)));
 		};

@@ -10,6 +10,9 @@ import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -44,6 +47,9 @@ public class PermissionCache {
 
 	private final EventStream events;
 
+	// subjects whose employee changed, as the event log tells every instance; emitted on its one dispatching thread
+	private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
+
 	private final long ttlNanos;
 
 	PermissionCache(EventStream events,
@@ -58,6 +64,7 @@ public class PermissionCache {
 		events.observe(event -> {
 			if (EMPLOYEE_AGGREGATE.equals(event.aggregateType()) && event.data().get("subject") instanceof String s) {
 				invalidate(s);
+				changes.tryEmitNext(s);
 			}
 		});
 	}
@@ -78,6 +85,14 @@ public class PermissionCache {
 			entries.put(subject, new Entry(permissions, now));
 		}
 		return permissions;
+	}
+
+	/**
+	 * The subjects of employees that changed, as their events arrive (on every instance). A subscriber that reads
+	 * permissions again in reaction reads them once for all: the first read fills the cache for the next.
+	 */
+	Flux<String> changes() {
+		return changes.asFlux();
 	}
 
 	/** Forgets what is known of this employee, now. */
