@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -35,6 +36,7 @@ import io.ordergraph.staff.EmployeeService;
 				"ordergraph.integrations.worker.backoff-base=100ms", "ordergraph.integrations.worker.poll-interval=100ms",
 				"ordergraph.integrations.read-timeout=2s",
 				"spring.jpa.properties.hibernate.session_factory.statement_inspector=io.ordergraph.SqlStatementCounter" })
+@Import(SqlWork.class)
 public abstract class IntegrationTest {
 
 	@LocalServerPort

@@ -3,6 +3,8 @@ package io.ordergraph.catalog;
 import java.util.Optional;
 import java.util.UUID;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -42,8 +44,9 @@ class ProductController implements NodeResolver {
 
 	@QueryMapping
 	Connection<Product> products(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument ProductService.ProductFilter filter, @ContextValue Caller caller) {
-		return service.list(filter, new Paging(first, after, last, before), caller);
+			@Argument String before, @Argument ProductService.ProductFilter filter, @ContextValue Caller caller,
+			DataFetchingFieldSelectionSet selection) {
+		return service.list(filter, new Paging(first, after, last, before), caller, selection.contains("totalCount"));
 	}
 
 	@QueryMapping

@@ -54,7 +54,7 @@ class ProductService {
 	}
 
 	@Transactional(readOnly = true)
-	Connection<Product> list(ProductFilter filter, Paging paging, Caller caller) {
+	Connection<Product> list(ProductFilter filter, Paging paging, Caller caller, boolean countTotal) {
 		ProductFilter f = (filter == null) ? ProductFilter.DEFAULT : filter;
 		boolean manager = caller.hasPermission(Permission.MANAGE_PRODUCTS);
 		Specification<Product> spec = (root, query, cb) -> {
@@ -74,7 +74,12 @@ class ProductService {
 			}
 			return cb.and(where.toArray(Predicate[]::new));
 		};
-		return paging.query(products, spec, Sort.by("name", "id"));
+		Connection<Product> page = paging.query(products, spec, Sort.by("name", "id"));
+		if (countTotal) {
+			// in this transaction, rather than in one of its own when the field is resolved
+			page.totalCount();
+		}
+		return page;
 	}
 
 	/** A LIKE pattern matching the text anywhere, its own wildcards taken literally. */

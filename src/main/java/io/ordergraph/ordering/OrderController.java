@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -70,12 +73,14 @@ class OrderController implements NodeResolver {
 
 	@QueryMapping
 	Connection<Order> orders(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument OrderFilterInput filter, @ContextValue Caller caller) {
+			@Argument String before, @Argument OrderFilterInput filter, @ContextValue Caller caller,
+			DataFetchingFieldSelectionSet selection, GraphQLContext context) {
 		OrderQueries.OrderFilter f = (filter == null) ? null
 				: new OrderQueries.OrderFilter(filter.statuses(),
 						filter.customerId() == null ? null : GlobalId.decode(filter.customerId(), "Customer"),
 						filter.placedFrom(), filter.placedTo(), filter.search(), filter.includeArchived());
-		return queries.list(f, new Paging(first, after, last, before), caller);
+		return queries.list(f, new Paging(first, after, last, before), caller, OrderPrefetch.Include.of(selection),
+				OrderPrefetch.of(context));
 	}
 
 	@QueryMapping

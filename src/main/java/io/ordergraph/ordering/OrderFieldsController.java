@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import graphql.GraphQLContext;
+
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -43,8 +45,10 @@ class OrderFieldsController {
 	}
 
 	@BatchMapping(typeName = "Order")
-	Map<Order, List<OrderLine>> lines(List<Order> orders) {
-		Map<UUID, List<OrderLine>> byId = queries.lines(orders.stream().map(Order::getId).toList());
+	Map<Order, List<OrderLine>> lines(List<Order> orders, GraphQLContext context) {
+		List<UUID> ids = orders.stream().map(Order::getId).toList();
+		Map<UUID, List<OrderLine>> byId = OrderPrefetch.in(context).flatMap(p -> p.lines(ids))
+			.orElseGet(() -> queries.lines(ids));
 		return byOrder(orders, byId);
 	}
 
@@ -54,8 +58,11 @@ class OrderFieldsController {
 	}
 
 	@BatchMapping(typeName = "Order")
-	Map<Order, Customer> customer(List<Order> orders) {
-		Map<UUID, Customer> byId = customers.findAllById(orders.stream().map(Order::getCustomerId).filter(java.util.Objects::nonNull).toList());
+	Map<Order, Customer> customer(List<Order> orders, GraphQLContext context) {
+		List<UUID> ids = orders.stream().map(Order::getCustomerId).filter(java.util.Objects::nonNull).toList();
+		Map<UUID, Customer> byId = OrderPrefetch.in(context).flatMap(p -> p.customers(ids))
+			.map(OrderFieldsController::present)
+			.orElseGet(() -> customers.findAllById(ids));
 		Map<Order, Customer> result = new LinkedHashMap<>();
 		orders.forEach(o -> result.put(o, byId.get(o.getCustomerId())));
 		return result;
@@ -88,8 +95,11 @@ class OrderFieldsController {
 
 	/** The product as the caller may see it now: hidden or archived products only for product managers. */
 	@BatchMapping(typeName = "OrderLine")
-	Map<OrderLine, Product> product(List<OrderLine> lines, @ContextValue Caller caller) {
-		Map<UUID, Product> products = catalog.findProducts(lines.stream().map(OrderLine::getProductId).toList());
+	Map<OrderLine, Product> product(List<OrderLine> lines, @ContextValue Caller caller, GraphQLContext context) {
+		List<UUID> ids = lines.stream().map(OrderLine::getProductId).toList();
+		Map<UUID, Product> products = OrderPrefetch.in(context).flatMap(p -> p.products(ids))
+			.map(OrderFieldsController::present)
+			.orElseGet(() -> catalog.findProducts(ids));
 		boolean seesAll = caller.hasPermission(Permission.MANAGE_PRODUCTS);
 		Map<OrderLine, Product> result = new LinkedHashMap<>();
 		for (OrderLine line : lines) {
@@ -117,6 +127,12 @@ class OrderFieldsController {
 	@SchemaMapping(typeName = "OrderStatusChange")
 	java.time.Instant at(OrderStatusChange change) {
 		return change.getChangedAt();
+	}
+
+	private static <T> Map<UUID, T> present(Map<UUID, java.util.Optional<T>> known) {
+		Map<UUID, T> result = new java.util.HashMap<>();
+		known.forEach((id, value) -> value.ifPresent(v -> result.put(id, v)));
+		return result;
 	}
 
 	private static <T> Map<Order, T> byOrder(List<Order> orders, Map<UUID, T> byId) {

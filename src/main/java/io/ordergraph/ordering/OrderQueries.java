@@ -18,6 +18,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.ordergraph.catalog.CatalogService;
 import io.ordergraph.customer.CustomerService;
 import io.ordergraph.ordering.internal.OrderLineRepository;
 import io.ordergraph.ordering.internal.OrderRepository;
@@ -46,13 +47,16 @@ public class OrderQueries {
 
 	private final CustomerService customers;
 
+	private final CatalogService catalog;
+
 	OrderQueries(OrderRepository orders, OrderLineRepository lines, OrderStatusChangeRepository history,
-			OrderAccess access, CustomerService customers) {
+			OrderAccess access, CustomerService customers, CatalogService catalog) {
 		this.orders = orders;
 		this.lines = lines;
 		this.history = history;
 		this.access = access;
 		this.customers = customers;
+		this.catalog = catalog;
 	}
 
 	/**
@@ -65,6 +69,42 @@ public class OrderQueries {
 	 */
 	public record OrderFilter(List<OrderStatus> statuses, UUID customerId, OffsetDateTime placedFrom,
 			OffsetDateTime placedTo, String search, Boolean includeArchived) {
+	}
+
+	/**
+	 * A page of orders and, in the same read-only transaction, the children the query selects (customers, lines,
+	 * their products), left in {@code into} for the batch loaders of this request.
+	 */
+	Connection<Order> list(OrderFilter filter, Paging paging, Caller caller, OrderPrefetch.Include include,
+			OrderPrefetch into) {
+		Connection<Order> page = list(filter, paging, caller);
+		if (include.totalCount()) {
+			// counted now, in this transaction, rather than on its own when the field is resolved
+			page.totalCount();
+		}
+		List<Order> nodes = page.nodes();
+		if (nodes.isEmpty()) {
+			return page;
+		}
+		if (include.lines()) {
+			Map<UUID, List<OrderLine>> byOrder = lines(nodes.stream().map(Order::getId).toList());
+			into.lines(byOrder);
+			if (include.products()) {
+				java.util.Set<UUID> productIds = byOrder.values().stream().flatMap(List::stream)
+					.map(OrderLine::getProductId).collect(Collectors.toSet());
+				if (!productIds.isEmpty()) {
+					into.products(productIds, catalog.findProducts(productIds));
+				}
+			}
+		}
+		if (include.customers()) {
+			java.util.Set<UUID> customerIds = nodes.stream().map(Order::getCustomerId)
+				.filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+			if (!customerIds.isEmpty()) {
+				into.customers(customerIds, customers.findAllById(customerIds));
+			}
+		}
+		return page;
 	}
 
 	public Connection<Order> list(OrderFilter filter, Paging paging, Caller caller) {

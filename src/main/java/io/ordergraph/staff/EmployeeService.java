@@ -3,6 +3,7 @@ package io.ordergraph.staff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,12 +17,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ordergraph.platform.events.DomainEvent;
+import io.ordergraph.platform.events.EventPublisher;
 import io.ordergraph.platform.graphql.Connection;
 import io.ordergraph.platform.graphql.InputErrors;
 import io.ordergraph.platform.graphql.NotFoundException;
 import io.ordergraph.platform.graphql.Paging;
 import io.ordergraph.platform.security.Caller;
 import io.ordergraph.platform.security.Permission;
+import io.ordergraph.platform.security.PermissionCache;
 import io.ordergraph.staff.internal.EmployeeRepository;
 
 /** Employees and their permissions (seed 003: a shopkeeper adds employees and gives them permissions). */
@@ -32,9 +36,29 @@ public class EmployeeService {
 
 	private final TransactionTemplate transactions;
 
-	EmployeeService(EmployeeRepository employees, TransactionTemplate transactions) {
+	private final EventPublisher events;
+
+	private final PermissionCache permissions;
+
+	EmployeeService(EmployeeRepository employees, TransactionTemplate transactions, EventPublisher events,
+			PermissionCache permissions) {
 		this.employees = employees;
 		this.transactions = transactions;
+		this.events = events;
+		this.permissions = permissions;
+	}
+
+	/**
+	 * Logs that the employee changed, so every instance forgets the permissions it knew (and live subscriptions
+	 * check afresh before their next event), and forgets them here once this transaction commits.
+	 */
+	private Employee changed(Employee employee) {
+		// a concurrent change of the same employee surfaces here (CONFLICT), not in the event log's commit hook
+		employees.flush();
+		permissions.invalidateAfterCommit(employee.getSubject());
+		events.publish(new DomainEvent(PermissionCache.EMPLOYEE_CHANGED, PermissionCache.EMPLOYEE_AGGREGATE,
+				employee.getId(), null, Map.of("subject", employee.getSubject())));
+		return employee;
 	}
 
 	public record EmployeeFilter(String search, Boolean active) {
@@ -96,7 +120,7 @@ public class EmployeeService {
 				if (employees.existsBySubject(subject)) {
 					return duplicate(subject);
 				}
-				return EmployeePayload.ok(employees.saveAndFlush(new Employee(subject, name, email, permissions)));
+				return EmployeePayload.ok(changed(employees.saveAndFlush(new Employee(subject, name, email, permissions))));
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -124,7 +148,7 @@ public class EmployeeService {
 			return EmployeePayload.failed(errors.list());
 		}
 		employee.rename(name, email);
-		return EmployeePayload.ok(employee);
+		return EmployeePayload.ok(changed(employee));
 	}
 
 	@Transactional
@@ -137,7 +161,7 @@ public class EmployeeService {
 			return EmployeePayload.failed(errors.list());
 		}
 		employee.setActive(active);
-		return EmployeePayload.ok(employee);
+		return EmployeePayload.ok(changed(employee));
 	}
 
 	@Transactional
@@ -145,7 +169,7 @@ public class EmployeeService {
 		caller.requirePermission(Permission.MANAGE_STAFF);
 		Employee employee = get(id, caller);
 		employee.grant(permissions);
-		return EmployeePayload.ok(employee);
+		return EmployeePayload.ok(changed(employee));
 	}
 
 	@Transactional
@@ -158,14 +182,17 @@ public class EmployeeService {
 			return EmployeePayload.failed(errors.list());
 		}
 		employee.revoke(permissions);
-		return EmployeePayload.ok(employee);
+		return EmployeePayload.ok(changed(employee));
 	}
 
 	/** Creates or refreshes an employee without authorization checks; for demo data and bootstrapping only. */
 	@Transactional
 	public Employee ensure(String subject, String name, String email, Set<Permission> permissions) {
 		return employees.findBySubject(subject)
-			.orElseGet(() -> employees.save(new Employee(subject, name, email, permissions)));
+			.orElseGet(() -> {
+				this.permissions.invalidateAfterCommit(subject);
+				return employees.save(new Employee(subject, name, email, permissions));
+			});
 	}
 
 }

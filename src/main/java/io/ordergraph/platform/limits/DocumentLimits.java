@@ -1,6 +1,8 @@
 package io.ordergraph.platform.limits;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -27,7 +29,13 @@ import org.springframework.graphql.execution.ErrorType;
  */
 final class DocumentLimits implements PreparsedDocumentProvider {
 
+	/** Documents kept parsed and validated; a client's handful of queries repeats, so a few hundred cover them. */
+	static final int CACHED_DOCUMENTS = 500;
+
 	private final LimitsProperties limits;
+
+	// parsing and validating costs more than executing a small query; both depend on the text (and locale) alone
+	private final Map<String, PreparsedDocumentEntry> cache = new ConcurrentHashMap<>();
 
 	DocumentLimits(LimitsProperties limits) {
 		this.limits = limits;
@@ -36,12 +44,23 @@ final class DocumentLimits implements PreparsedDocumentProvider {
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+		String key = input.getLocale() + "\n" + input.getQuery();
+		PreparsedDocumentEntry known = cache.get(key);
+		if (known != null) {
+			return CompletableFuture.completedFuture(known);
+		}
 		String refusal = refusal(input);
 		if (refusal != null) {
 			return CompletableFuture.completedFuture(new PreparsedDocumentEntry(
 					GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(refusal).build()));
 		}
-		return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+		PreparsedDocumentEntry entry = parseAndValidate.apply(input);
+		if (cache.size() >= CACHED_DOCUMENTS) {
+			// a flood of distinct documents costs what it would without the cache; the next hits fill it again
+			cache.clear();
+		}
+		cache.put(key, entry);
+		return CompletableFuture.completedFuture(entry);
 	}
 
 	private String refusal(ExecutionInput input) {

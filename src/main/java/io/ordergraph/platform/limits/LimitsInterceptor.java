@@ -147,6 +147,12 @@ class LimitsInterceptor implements WebGraphQlInterceptor, Ordered {
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
 	}
 
+	/** For tests and metrics: subscriptions a signed-in caller holds on this instance. */
+	int subscriptionsOf(String subject) {
+		AtomicInteger count = perCaller.get("subject:" + subject);
+		return (count == null) ? 0 : count.get();
+	}
+
 	/** For tests and metrics: subscriptions held on this instance. */
 	int subscriptions() {
 		return perConnection.values().stream().mapToInt(AtomicInteger::get).sum();

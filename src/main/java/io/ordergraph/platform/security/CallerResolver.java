@@ -27,12 +27,15 @@ public class CallerResolver {
 
 	private final ObjectProvider<GuestTokenVerifier> guestTokens;
 
+	private final PermissionCache permissions;
+
 	CallerResolver(ObjectProvider<JwtDecoder> jwtDecoder, EmployeeDirectory employees, SecurityProperties properties,
-			ObjectProvider<GuestTokenVerifier> guestTokens) {
+			ObjectProvider<GuestTokenVerifier> guestTokens, PermissionCache permissions) {
 		this.jwtDecoder = jwtDecoder;
 		this.employees = employees;
 		this.properties = properties;
 		this.guestTokens = guestTokens;
+		this.permissions = permissions;
 	}
 
 	/** Validates a raw "Bearer ..." header value (or a bare token); throws UNAUTHORIZED when it is not valid. */
@@ -102,7 +105,7 @@ public class CallerResolver {
 		}
 		// Employee permissions count only while the identity provider also says "staff".
 		Optional<Set<Permission>> held = roles.contains(Caller.ROLE_STAFF)
-				? employees.activeEmployeePermissions(subject) : Optional.empty();
+				? this.permissions.get(subject, employees::activeEmployeePermissions) : Optional.empty();
 		if (held.isPresent()) {
 			employee = true;
 			permissions.addAll(held.get());

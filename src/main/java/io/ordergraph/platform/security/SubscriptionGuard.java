@@ -22,8 +22,11 @@ public class SubscriptionGuard {
 
 	private final CallerResolver callers;
 
-	SubscriptionGuard(CallerResolver callers) {
+	private final PermissionCache permissions;
+
+	SubscriptionGuard(CallerResolver callers, PermissionCache permissions) {
 		this.callers = callers;
+		this.permissions = permissions;
 	}
 
 	/**
@@ -32,7 +35,16 @@ public class SubscriptionGuard {
 	 */
 	public <T> Flux<T> guard(Flux<T> events, Caller caller, Predicate<Caller> stillAllowed) {
 		Flux<T> guarded = events.concatMap(event -> stillAllowed.test(callers.refresh(caller)) ? Mono.just(event)
-				: Mono.error(new ForbiddenException("Access to this subscription was withdrawn")));
+				: Mono.error(withdrawn()));
+		if (caller.authenticated() && !caller.isGuest() && caller.hasRole(Caller.ROLE_STAFF)) {
+			// an employee deactivated or stripped of a permission loses the subscription when that change is logged,
+			// not only at the next event; the permissions are read once for all of the employee's subscriptions
+			guarded = guarded.takeUntilOther(permissions.changes()
+				.filter(caller.subject()::equals)
+				.filter(subject -> !stillAllowed.test(callers.refresh(caller)))
+				.next()
+				.then(Mono.error(withdrawn())));
+		}
 		if (caller.expiresAt() == null) {
 			return guarded;
 		}
@@ -41,6 +53,10 @@ public class SubscriptionGuard {
 		// expiry, an error, ends it early
 		return guarded.takeUntilOther(Mono.delay(left.isNegative() ? Duration.ZERO : left)
 			.then(Mono.error(new UnauthorizedException("The token has expired; subscribe again with a fresh one"))));
+	}
+
+	private static ForbiddenException withdrawn() {
+		return new ForbiddenException("Access to this subscription was withdrawn");
 	}
 
 }

@@ -58,6 +58,9 @@ class HardeningTests extends IntegrationTest {
 	@Autowired
 	ExecutionGate gate;
 
+	@Autowired
+	LimitsInterceptor limits;
+
 	HttpResponse<String> post(String token, String query) {
 		String body = "{\"query\":" + quote(query) + "}";
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
@@ -389,6 +392,60 @@ class HardeningTests extends IntegrationTest {
 				assertThat(e.getMessage()).contains("5 subscriptions");
 			}));
 			tester.document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
+		}
+		finally {
+			open.forEach(reactor.core.Disposable::dispose);
+		}
+	}
+
+	@Test
+	void subscriptionsAreCappedPerCallerAcrossConnections() {
+		String subject = newSubject("staff");
+		employees.ensure(subject, "Staff " + subject, null, java.util.EnumSet.of(Permission.MANAGE_ORDERS));
+		String staff = token(subject, "staff");
+		var first = webSocket(staff);
+		var second = webSocket(staff);
+		List<reactor.core.Disposable> open = new ArrayList<>();
+		try {
+			// 5 on one connection (its own cap) and 3 on another: the caller's 8
+			for (int i = 0; i < 8; i++) {
+				open.add((i < 5 ? first : second).document("subscription { orderEvents { cursor } }")
+					.executeSubscription()
+					.toFlux()
+					.subscribe(r -> { }, e -> { }));
+			}
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> limits.subscriptionsOf(subject) == 8);
+			// a ninth, on the connection that still has room, is refused for the caller; so is one on a third
+			for (var tester : List.of(second, webSocket(staff))) {
+				var refused = tester.document("subscription { orderEvents { cursor } }")
+					.executeSubscription()
+					.toFlux()
+					.next()
+					.block(Duration.ofSeconds(10));
+				refused.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+					assertThat(e.getErrorType().toString()).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
+					assertThat(e.getMessage()).contains("8 subscriptions");
+					assertThat(e.getExtensions()).containsEntry("per", "caller");
+				}));
+			}
+			// another caller is not affected
+			var other = webSocket(staffToken(Permission.MANAGE_ORDERS));
+			open.add(other.document("subscription { orderEvents { cursor } }").executeSubscription().toFlux()
+				.subscribe(r -> { }, e -> { }));
+			other.document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
+			// ending one frees a place for the caller
+			open.remove(0).dispose();
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				var again = second.document("subscription { orderEvents { cursor } }")
+					.executeSubscription()
+					.toFlux()
+					.take(Duration.ofMillis(300))
+					.collectList()
+					.block(Duration.ofSeconds(10));
+				// a refusal would arrive at once as the operation's result; an accepted one sends nothing until an event
+				assertThat(again).isEmpty();
+			});
 		}
 		finally {
 			open.forEach(reactor.core.Disposable::dispose);

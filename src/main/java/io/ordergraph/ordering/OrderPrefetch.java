@@ -1,0 +1,90 @@
+package io.ordergraph.ordering;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
+
+import io.ordergraph.catalog.Product;
+import io.ordergraph.customer.Customer;
+
+/**
+ * What a page of orders' children are, read by the root field in the same read-only transaction as the page itself
+ * (one unit of work per request instead of one per batch loader), for the request's batch loaders to answer from
+ * without SQL. Kept in the request's GraphQL context; a batch loader whose keys are not all here reads as before.
+ */
+final class OrderPrefetch {
+
+	private static final String KEY = OrderPrefetch.class.getName();
+
+	/** Which children of the page's orders the query selects. */
+	record Include(boolean customers, boolean lines, boolean products, boolean totalCount) {
+
+		static final Include NOTHING = new Include(false, false, false, false);
+
+		static Include of(DataFetchingFieldSelectionSet selection) {
+			if (selection == null) {
+				return NOTHING;
+			}
+			boolean lines = selection.contains("edges/node/lines");
+			return new Include(selection.contains("edges/node/customer"), lines,
+					lines && selection.contains("edges/node/lines/product"), selection.contains("totalCount"));
+		}
+
+	}
+
+	private final Map<UUID, List<OrderLine>> lines = new ConcurrentHashMap<>();
+
+	private final Map<UUID, Optional<Customer>> customers = new ConcurrentHashMap<>();
+
+	private final Map<UUID, Optional<Product>> products = new ConcurrentHashMap<>();
+
+	static OrderPrefetch of(GraphQLContext context) {
+		return context.computeIfAbsent(KEY, key -> new OrderPrefetch());
+	}
+
+	/** The prefetch of this request, if any was made. */
+	static Optional<OrderPrefetch> in(GraphQLContext context) {
+		return (context == null) ? Optional.empty() : Optional.ofNullable(context.get(KEY));
+	}
+
+	void lines(Map<UUID, List<OrderLine>> byOrder) {
+		lines.putAll(byOrder);
+	}
+
+	void customers(Collection<UUID> asked, Map<UUID, Customer> found) {
+		asked.forEach(id -> customers.put(id, Optional.ofNullable(found.get(id))));
+	}
+
+	void products(Collection<UUID> asked, Map<UUID, Product> found) {
+		asked.forEach(id -> products.put(id, Optional.ofNullable(found.get(id))));
+	}
+
+	/** The lines of these orders, or empty unless all of them were prefetched. */
+	Optional<Map<UUID, List<OrderLine>>> lines(Collection<UUID> orderIds) {
+		return all(lines, orderIds);
+	}
+
+	Optional<Map<UUID, Optional<Customer>>> customers(Collection<UUID> customerIds) {
+		return all(customers, customerIds);
+	}
+
+	Optional<Map<UUID, Optional<Product>>> products(Collection<UUID> productIds) {
+		return all(products, productIds);
+	}
+
+	private static <V> Optional<Map<UUID, V>> all(Map<UUID, V> known, Collection<UUID> ids) {
+		for (UUID id : ids) {
+			if (!known.containsKey(id)) {
+				return Optional.empty();
+			}
+		}
+		return Optional.of(known);
+	}
+
+}

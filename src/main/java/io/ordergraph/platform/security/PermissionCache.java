@@ -1,0 +1,120 @@
+package io.ordergraph.platform.security;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import jakarta.annotation.PostConstruct;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.ordergraph.platform.events.EventStream;
+
+/**
+ * The permissions of employees as last read, so that neither every request nor every event of every subscription
+ * reads the employee tables again. An entry is dropped when the employee changes: at once on the instance that made
+ * the change (after its commit), and on every instance when the change's {@link #EMPLOYEE_CHANGED} event arrives
+ * through the event log. Entries also expire after {@code ordergraph.security.permission-cache-ttl}, the most a
+ * missed event could leave a change unseen.
+ */
+@Component
+public class PermissionCache {
+
+	/** The event type the staff module logs when an employee's name, permissions or active state change. */
+	public static final String EMPLOYEE_CHANGED = "EmployeeChanged";
+
+	public static final String EMPLOYEE_AGGREGATE = "Employee";
+
+	private static final int MAX_ENTRIES = 10_000;
+
+	private record Entry(Optional<Set<Permission>> permissions, long loadedAt) {
+	}
+
+	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+	// bumped by every invalidation: a value read while one happened is not cached, it may be stale
+	private final AtomicLong generation = new AtomicLong();
+
+	private final EventStream events;
+
+	// subjects whose employee changed, as the event log tells every instance; emitted on its one dispatching thread
+	private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
+
+	private final long ttlNanos;
+
+	PermissionCache(EventStream events,
+			@Value("${ordergraph.security.permission-cache-ttl:30s}") Duration ttl) {
+		this.events = events;
+		this.ttlNanos = ttl.toNanos();
+	}
+
+	@PostConstruct
+	void listen() {
+		// on the dispatching thread, before any subscription sees a later event: the next check reads afresh
+		events.observe(event -> {
+			if (EMPLOYEE_AGGREGATE.equals(event.aggregateType()) && event.data().get("subject") instanceof String s) {
+				invalidate(s);
+				changes.tryEmitNext(s);
+			}
+		});
+	}
+
+	/** The permissions of the active employee with this subject (empty: none), read through {@code loader} if needed. */
+	Optional<Set<Permission>> get(String subject, Function<String, Optional<Set<Permission>>> loader) {
+		long now = System.nanoTime();
+		Entry entry = entries.get(subject);
+		if (entry != null && now - entry.loadedAt() < ttlNanos) {
+			return entry.permissions();
+		}
+		long before = generation.get();
+		Optional<Set<Permission>> permissions = loader.apply(subject).map(Set::copyOf);
+		if (ttlNanos > 0 && generation.get() == before) {
+			if (entries.size() >= MAX_ENTRIES) {
+				entries.clear();
+			}
+			entries.put(subject, new Entry(permissions, now));
+		}
+		return permissions;
+	}
+
+	/**
+	 * The subjects of employees that changed, as their events arrive (on every instance). A subscriber that reads
+	 * permissions again in reaction reads them once for all: the first read fills the cache for the next.
+	 */
+	Flux<String> changes() {
+		return changes.asFlux();
+	}
+
+	/** Forgets what is known of this employee, now. */
+	public void invalidate(String subject) {
+		generation.incrementAndGet();
+		entries.remove(subject);
+	}
+
+	/**
+	 * Forgets what is known of this employee once the current transaction commits (and now, so that no read during
+	 * the transaction caches the old state for longer).
+	 */
+	public void invalidateAfterCommit(String subject) {
+		invalidate(subject);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					invalidate(subject);
+				}
+			});
+		}
+	}
+
+}
