@@ -57,7 +57,8 @@ class OrderFieldsController {
 	Map<Order, Customer> customer(List<Order> orders) {
 		Map<UUID, Customer> byId = customers.findAllById(orders.stream().map(Order::getCustomerId).filter(java.util.Objects::nonNull).toList());
 		Map<Order, Customer> result = new LinkedHashMap<>();
-		orders.forEach(o -> result.put(o, byId.get(o.getCustomerId())));
+		// a table session's order has no customer (and the map may refuse a null key)
+		orders.forEach(o -> result.put(o, o.getCustomerId() == null ? null : byId.get(o.getCustomerId())));
 		return result;
 	}
 

@@ -1,0 +1,105 @@
+package io.ordergraph.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Seed 000 in two browsers side by side: the staff panel on a laptop and the guest's phone. Staff open "Table 2"; the
+ * QR code in the modal decodes to the join URL; the guest opens it, joins and orders two items; the board moves the
+ * session to VERIFIED and shows the order without a reload; staff accept; the guest sees ACCEPTED; staff close and
+ * see the bill; the guest's page says the session is closed and takes no more orders.
+ */
+class PanelStoryTests extends PanelTest {
+
+	@Test
+	void aTableFromOpeningToClosingInTwoBrowsers() {
+		String chai = product("Masala chai", "150.00", "KES", 40, true);
+		String mandazi = product("Mandazi", "80.00", "KES", 60, true);
+		try (Chromium guest = Chromium.start(Chromium.PHONE); Chromium staff = staffPanel()) {
+			// staff open "Table 2": the QR modal shows a code that decodes to the join URL
+			staff.type("#session-label", "Table 2");
+			staff.click("#open-session button[type=submit]");
+			WebElement qr = staff.visible("#qr-modal[open] #qr-image svg");
+			String joinUrl = decodeQr(qr.getScreenshotAs(OutputType.BYTES));
+			assertThat(joinUrl).isEqualTo(staff.visible("#qr-url").getText()).matches(".*/join/[A-Za-z0-9_-]{43}");
+			screenshot(staff, "panel-qr");
+			staff.click("#qr-modal .close-modal");
+			String card = "#col-OPENED .session[data-label='Table 2']";
+			staff.visible(card);
+
+			// the guest scans it, joins and orders two items
+			guest.open(joinUrl);
+			guest.visible("#join");
+			screenshot(guest, "guest-join");
+			guest.type("#guest-name", "Alice");
+			guest.click("#join-button");
+			guest.awaitText("#table", "Table 2");
+			guest.click(".product[data-id='" + chai + "'] .add");
+			guest.click(".product[data-id='" + mandazi + "'] .add");
+			guest.awaitText("#basket-total", "KES 230.00");
+			guest.visible(".product[data-id='" + chai + "'] .left");
+			screenshot(guest, "guest-basket");
+			guest.click("#place-order");
+			WebElement placed = guest.visible("#orders .guest-order[data-status='PLACED']");
+			String number = placed.getAttribute("data-number");
+			assertThat(placed.getText()).contains("Masala chai", "Mandazi", "KES 266.80"); // 230 + 16 % tax
+			guest.awaitText(".product[data-id='" + chai + "'] .left", "39 left");
+
+			// the board moves the session to VERIFIED and shows the order, without a reload
+			String verified = "#col-VERIFIED .session[data-label='Table 2']";
+			staff.visible(verified + " .order[data-number='" + number + "'][data-status='PLACED']");
+			assertThat(staff.all(card)).isEmpty();
+			assertThat(staff.visible(verified + " .meta").getText()).isEqualTo("1 guest · 1 order");
+			screenshot(staff, "panel-board");
+
+			// staff open the session's orders and accept; the guest sees ACCEPTED (and the bill follows)
+			staff.click(verified + " .show-orders");
+			String entry = "#orders-modal[open] .order-entry[data-number='" + number + "']";
+			assertThat(staff.visible(entry).getText()).contains("1 × Masala chai", "1 × Mandazi", "KES 266.80");
+			assertThat(staff.all(entry + " .order-actions button")).extracting(WebElement::getText)
+				.containsExactly("Accept", "Reject…", "Cancel");
+			screenshot(staff, "panel-orders-modal");
+			staff.click(entry + " .action-accept");
+			staff.visible(entry.replace("']", "'][data-status='ACCEPTED']"));
+			guest.visible(".guest-order[data-number='" + number + "'][data-status='ACCEPTED']");
+			guest.awaitText("#bill", number + " · ACCEPTED");
+			screenshot(guest, "guest-ordering");
+
+			// staff close the session and see its bill; the guest's page says it is closed and takes no orders
+			staff.click("#close-session");
+			staff.awaitText("#bill-modal[open] .bill-total", "KES 266.80");
+			assertThat(staff.visible("#bill-title").getText()).isEqualTo("Table 2 · bill (final)");
+			screenshot(staff, "panel-bill");
+			guest.visible("#closed");
+			assertThat(guest.visible("#closed").getText()).contains("closed");
+			assertThat(guest.driver().findElement(By.id("menu")).isDisplayed()).isFalse();
+			assertThat(guest.driver().findElement(By.id("place-order")).isEnabled()).isFalse();
+			assertThat(guest.visible("#bill").getText()).contains("KES 266.80");
+			assertThat(guest.storage()).as("the dead guest token is forgotten").isEmpty();
+			screenshot(guest, "guest-closed");
+			staff.click("#bill-modal .close-modal");
+			staff.visible("#col-CLOSED .session[data-label='Table 2'] .show-bill");
+			assertThat(staff.all(verified)).isEmpty();
+			assertThat(staff.storage()).as("the panel keeps its token in memory only").isEmpty();
+
+			// the page refuses new orders, and so does the API: the table still has exactly the one order
+			assertThat(orderCount(number)).isEqualTo(1);
+			assertCleanPage(staff);
+			assertCleanPage(guest);
+		}
+	}
+
+	private int orderCount(String number) {
+		return orderManager().document("query($search: String) { orders(filter: {search: $search}) { totalCount } }")
+			.variable("search", number)
+			.execute()
+			.path("orders.totalCount")
+			.entity(Integer.class)
+			.get();
+	}
+
+}
