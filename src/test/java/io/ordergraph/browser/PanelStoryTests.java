@@ -1,9 +1,12 @@
 package io.ordergraph.browser;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,11 @@ class PanelStoryTests extends PanelTest {
 			String joinUrl = decodeQr(qr.getScreenshotAs(OutputType.BYTES));
 			assertThat(joinUrl).isEqualTo(staff.visible("#qr-url").getText()).matches(".*/join/[A-Za-z0-9_-]{43}");
 			screenshot(staff, "panel-qr");
+			printMedia(staff, true); // printed, the modal shows the code alone
+			assertThat(staff.driver().findElement(By.cssSelector("header.bar")).isDisplayed()).isFalse();
+			assertThat(staff.driver().findElement(By.id("qr-print")).isDisplayed()).isFalse();
+			assertThat(qr.isDisplayed()).isTrue();
+			printMedia(staff, false);
 			staff.click("#qr-modal .close-modal");
 			String card = "#col-OPENED .session[data-label='Table 2']";
 			staff.visible(card);
@@ -48,6 +56,9 @@ class PanelStoryTests extends PanelTest {
 			String number = placed.getAttribute("data-number");
 			assertThat(placed.getText()).contains("Masala chai", "Mandazi", "KES 266.80"); // 230 + 16 % tax
 			guest.awaitText(".product[data-id='" + chai + "'] .left", "39 left");
+			guest.driver().navigate().refresh(); // a phone reloading the page stays at the table, as the same guest
+			guest.visible("#orders .guest-order[data-number='" + number + "']");
+			assertThat(guest.driver().findElement(By.id("join")).isDisplayed()).isFalse();
 
 			// the board moves the session to VERIFIED and shows the order, without a reload
 			String verified = "#col-VERIFIED .session[data-label='Table 2']";
@@ -90,7 +101,15 @@ class PanelStoryTests extends PanelTest {
 			assertThat(orderCount(number)).isEqualTo(1);
 			assertCleanPage(staff);
 			assertCleanPage(guest);
+			assertThat(guest.loadedResources()).as("the guest page loads none of the panel's assets")
+				.noneMatch(url -> url.contains("/panel"));
 		}
+	}
+
+	/** Emulates print media (as when printing the page) or goes back to the screen. */
+	private static void printMedia(Chromium browser, boolean print) {
+		((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("media", print ? "print" : ""));
 	}
 
 	private int orderCount(String number) {

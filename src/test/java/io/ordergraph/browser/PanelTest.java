@@ -38,6 +38,8 @@ abstract class PanelTest extends ShopTest {
 		employees.ensure(staff.subject(), staff.name(), staff.email(), staff.permissions());
 		Chromium panel = Chromium.start(Chromium.DESKTOP);
 		panel.open(base() + "/panel");
+		panel.visible("button.demo-user");
+		screenshot(panel, "panel-sign-in");
 		panel.click("button.demo-user[data-subject='" + staff.subject() + "']");
 		panel.visible("#connection.online");
 		return panel;
