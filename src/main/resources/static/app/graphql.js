@@ -55,9 +55,10 @@ export function connect({ token, onStatus = () => {} }) {
   }
 
   let client = null;
+  let renewal = null;
   function start() {
     if (client && !client.fatal) return;
-    client = createClient({
+    const mine = createClient({
       url: ws.href,
       lazy: false,
       retryAttempts: Infinity,
@@ -66,42 +67,60 @@ export function connect({ token, onStatus = () => {} }) {
       keepAlive: 20000,
       connectionParams: async () => {
         const bearer = await token();
+        // the socket is authenticated once, by connection_init: before this token expires (and the server ends the
+        // subscriptions), open a new socket with a renewed one and resume there
+        clearTimeout(renewal);
+        const left = bearer ? secondsLeft(bearer) : Infinity;
+        if (Number.isFinite(left)) renewal = setTimeout(() => renew(mine), Math.max(5, left - 45) * 1000);
         return bearer ? { Authorization: `Bearer ${bearer}` } : {};
       },
       on: {
         connected: () => {
+          if (client !== mine) return;
           status('online');
           for (const live of lives) live.start();
         },
         closed: () => {
+          if (client !== mine) return;
           // drop every subscription: graphql-ws would re-send them with their first `after`
           for (const live of lives) live.stop();
           if (state !== 'connecting') status('offline');
         },
       },
       onNonLazyError: () => {
+        if (client !== mine) return;
         // a fatal close (e.g. 4401 with a token that expired meanwhile): start over with a fresh token
         status('offline');
-        if (client) client.fatal = true;
-        setTimeout(() => { if (lives.size) start(); }, 1000);
+        mine.fatal = true;
+        setTimeout(() => { if (lives.size && client === mine) start(); }, 1000);
       },
     });
+    client = mine;
+  }
+
+  function renew(old) {
+    if (client !== old) return;
+    client = null;
+    for (const live of lives) live.stop();
+    start();
+    old.dispose();
   }
 
   /**
    * A resumable subscription: `document` takes `$after`; `field` names its root field; `onEvent(event)` handles
    * each event, whose `cursor` becomes the next `after`. With `resumable: false` the document takes no `$after` and
-   * is simply started again after a reconnect (e.g. a count that answers its current value first). Answers a
+   * is simply started again after a reconnect (e.g. a count that answers its current value first). When the server
+   * completes it, `onComplete` is called if given; otherwise it is started again from its cursor. Answers a
    * function that ends it.
    */
-  function live(document, { variables = {}, after = null, field, onEvent, onError = () => {}, onComplete = () => {},
+  function live(document, { variables = {}, after = null, field, onEvent, onError = () => {}, onComplete = null,
     resumable = true }) {
     const entry = {
       after,
       dispose: null,
       done: false,
       start() {
-        if (this.dispose || this.done) return;
+        if (!client || this.dispose || this.done) return;
         const vars = resumable ? { ...variables, after: this.after } : variables;
         this.dispose = client.subscribe({ query: document, variables: vars }, {
           next: ({ data, errors }) => {
@@ -118,13 +137,17 @@ export function connect({ token, onStatus = () => {} }) {
             if (Array.isArray(err)) onError(new GraphQlError(err));
           },
           complete: () => {
-            // a completion while the socket is open is the server's (e.g. the session closed): do not restart
-            if (this.dispose && state === 'online') {
+            const byServer = this.dispose && state === 'online';
+            this.dispose = null;
+            if (!byServer) return;
+            if (onComplete) {
+              // the server ended it for good (e.g. the guest's session closed)
               this.done = true;
               lives.delete(this);
               onComplete();
+            } else {
+              setTimeout(() => this.start(), 1000); // e.g. ended at a token's expiry: go on from the cursor
             }
-            this.dispose = null;
           },
         });
       },
@@ -145,6 +168,7 @@ export function connect({ token, onStatus = () => {} }) {
   }
 
   function close() {
+    clearTimeout(renewal);
     for (const live of lives) live.stop();
     lives.clear();
     const closing = client;

@@ -28,7 +28,7 @@ class PanelOrdersTests extends PanelTest {
 			// an order placed through the API appears without a reload, and the badge counts it
 			Map<String, Object> order = waiterOrder(sessionId, chai, 2);
 			String row = "tr.order-row[data-number='" + order.get("number") + "']";
-			assertThat(panel.visible(row + "[data-status='PLACED']").getText()).contains(label, "2 × Chai", "KES 232.00");
+			assertThat(text(panel, row + "[data-status='PLACED']")).contains(label, "2 × Chai", "KES 232.00");
 			panel.wait(d -> badge(panel) == pending + 1);
 			panel.visible(".activity-entry[data-number='" + order.get("number") + "'][data-type='PLACED']");
 
@@ -98,9 +98,7 @@ class PanelOrdersTests extends PanelTest {
 			// a live event after the missed one: both arrive, each once
 			changeStatus("acceptOrder", (String) missed.get("id"));
 			panel.visible(".activity-entry[data-number='" + number + "'][data-type='STATUS_CHANGED']");
-			assertThat(panel.all(".activity-entry[data-number='" + number + "']"))
-				.extracting(e -> e.getAttribute("data-type"))
-				.containsExactly("STATUS_CHANGED", "PLACED");
+			assertThat(all(panel, ".activity-entry[data-number='" + number + "']", "data-type")).containsExactly("STATUS_CHANGED", "PLACED");
 			assertThat(panel.all(".activity-entry[data-number='" + first + "']")).hasSize(1);
 			assertThat(panel.all(row)).hasSize(1);
 
@@ -112,7 +110,7 @@ class PanelOrdersTests extends PanelTest {
 	}
 
 	private static int badge(Chromium panel) {
-		String text = panel.visible("#pending-badge").getText();
+		String text = text(panel, "#pending-badge");
 		return text.isBlank() ? -1 : Integer.parseInt(text);
 	}
 

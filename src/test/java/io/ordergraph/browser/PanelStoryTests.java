@@ -28,7 +28,7 @@ class PanelStoryTests extends PanelTest {
 			staff.click("#open-session button[type=submit]");
 			WebElement qr = staff.visible("#qr-modal[open] #qr-image svg");
 			String joinUrl = decodeQr(qr.getScreenshotAs(OutputType.BYTES));
-			assertThat(joinUrl).isEqualTo(staff.visible("#qr-url").getText()).matches(".*/join/[A-Za-z0-9_-]{43}");
+			assertThat(joinUrl).isEqualTo(text(staff, "#qr-url")).matches(".*/join/[A-Za-z0-9_-]{43}");
 			screenshot(staff, "panel-qr");
 			printMedia(staff, true); // printed, the modal shows the code alone
 			assertThat(staff.driver().findElement(By.cssSelector("header.bar")).isDisplayed()).isFalse();
@@ -52,9 +52,10 @@ class PanelStoryTests extends PanelTest {
 			guest.visible(".product[data-id='" + chai + "'] .left");
 			screenshot(guest, "guest-basket");
 			guest.click("#place-order");
-			WebElement placed = guest.visible("#orders .guest-order[data-status='PLACED']");
-			String number = placed.getAttribute("data-number");
-			assertThat(placed.getText()).contains("Masala chai", "Mandazi", "KES 266.80"); // 230 + 16 % tax
+			guest.visible("#orders .guest-order[data-status='PLACED']");
+			String number = all(guest, "#orders .guest-order[data-status='PLACED']", "data-number").getFirst();
+			assertThat(text(guest, ".guest-order[data-number='" + number + "']")).contains("Masala chai", "Mandazi",
+					"KES 266.80"); // 230 + 16 % tax
 			guest.awaitText(".product[data-id='" + chai + "'] .left", "39 left");
 			guest.driver().navigate().refresh(); // a phone reloading the page stays at the table, as the same guest
 			guest.visible("#orders .guest-order[data-number='" + number + "']");
@@ -64,14 +65,14 @@ class PanelStoryTests extends PanelTest {
 			String verified = "#col-VERIFIED .session[data-label='Table 2']";
 			staff.visible(verified + " .order[data-number='" + number + "'][data-status='PLACED']");
 			assertThat(staff.all(card)).isEmpty();
-			assertThat(staff.visible(verified + " .meta").getText()).isEqualTo("1 guest · 1 order");
+			assertThat(text(staff, verified + " .meta")).isEqualTo("1 guest · 1 order");
 			screenshot(staff, "panel-board");
 
 			// staff open the session's orders and accept; the guest sees ACCEPTED (and the bill follows)
 			staff.click(verified + " .show-orders");
 			String entry = "#orders-modal[open] .order-entry[data-number='" + number + "']";
-			assertThat(staff.visible(entry).getText()).contains("1 × Masala chai", "1 × Mandazi", "KES 266.80");
-			assertThat(staff.all(entry + " .order-actions button")).extracting(WebElement::getText)
+			assertThat(text(staff, entry)).contains("1 × Masala chai", "1 × Mandazi", "KES 266.80");
+			assertThat(all(staff, entry + " .order-actions button", null))
 				.containsExactly("Accept", "Reject…", "Cancel");
 			screenshot(staff, "panel-orders-modal");
 			staff.click(entry + " .action-accept");
@@ -83,13 +84,13 @@ class PanelStoryTests extends PanelTest {
 			// staff close the session and see its bill; the guest's page says it is closed and takes no orders
 			staff.click("#close-session");
 			staff.awaitText("#bill-modal[open] .bill-total", "KES 266.80");
-			assertThat(staff.visible("#bill-title").getText()).isEqualTo("Table 2 · bill (final)");
+			assertThat(text(staff, "#bill-title")).isEqualTo("Table 2 · bill (final)");
 			screenshot(staff, "panel-bill");
 			guest.visible("#closed");
-			assertThat(guest.visible("#closed").getText()).contains("closed");
+			assertThat(text(guest, "#closed")).contains("closed");
 			assertThat(guest.driver().findElement(By.id("menu")).isDisplayed()).isFalse();
 			assertThat(guest.driver().findElement(By.id("place-order")).isEnabled()).isFalse();
-			assertThat(guest.visible("#bill").getText()).contains("KES 266.80");
+			assertThat(text(guest, "#bill")).contains("KES 266.80");
 			assertThat(guest.storage()).as("the dead guest token is forgotten").isEmpty();
 			screenshot(guest, "guest-closed");
 			staff.click("#bill-modal .close-modal");

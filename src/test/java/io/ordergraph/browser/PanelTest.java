@@ -55,6 +55,23 @@ abstract class PanelTest extends ShopTest {
 		}
 	}
 
+	/**
+	 * The text of the element matching the selector, once it is visible. Read in the page in one step: the pages
+	 * re-render lists on every event, so an element found a moment earlier may already have been replaced.
+	 */
+	static String text(Chromium browser, String css) {
+		browser.visible(css);
+		return (String) browser.script("const e = document.querySelector(arguments[0]); return e ? e.innerText : null",
+				css);
+	}
+
+	/** The texts (or, with an attribute name, that attribute) of every element matching the selector, in one step. */
+	@SuppressWarnings("unchecked")
+	static List<String> all(Chromium browser, String css, String attribute) {
+		return (List<String>) browser.script("return [...document.querySelectorAll(arguments[0])]"
+				+ ".map(e => arguments[1] ? e.getAttribute(arguments[1]) : e.innerText)", css, attribute);
+	}
+
 	/** No console error, and every resource the page loaded came from the page's own origin. */
 	static void assertCleanPage(Chromium browser) {
 		browser.assertNoConsoleErrors();
