@@ -115,15 +115,21 @@ export function connect({ token, onStatus = () => {} }) {
    */
   function live(document, { variables = {}, after = null, field, onEvent, onError = () => {}, onComplete = null,
     resumable = true }) {
+    // Each start() makes a new subscription; `current` is the one in use. graphql-ws may still call the sink of one
+    // that was dropped (its completion comes once the socket is back), so sinks of any other one are ignored: an
+    // old subscription can neither deliver an event twice nor be mistaken for the current one.
     const entry = {
       after,
-      dispose: null,
+      current: null,
       done: false,
       start() {
-        if (!client || this.dispose || this.done) return;
+        if (!client || this.current || this.done) return;
         const vars = resumable ? { ...variables, after: this.after } : variables;
-        this.dispose = client.subscribe({ query: document, variables: vars }, {
+        const mine = {};
+        this.current = mine;
+        mine.dispose = client.subscribe({ query: document, variables: vars }, {
           next: ({ data, errors }) => {
+            if (this.current !== mine) return;
             if (errors?.length) {
               onError(new GraphQlError(errors));
               return;
@@ -133,13 +139,13 @@ export function connect({ token, onStatus = () => {} }) {
             if (event && typeof event === 'object' && event.cursor) this.after = event.cursor;
           },
           error: (err) => {
-            this.dispose = null;
+            if (this.current !== mine) return;
+            this.current = null;
             if (Array.isArray(err)) onError(new GraphQlError(err));
           },
           complete: () => {
-            const byServer = this.dispose && state === 'online';
-            this.dispose = null;
-            if (!byServer) return;
+            if (this.current !== mine) return; // dropped by stop(): nothing to do
+            this.current = null;
             if (onComplete) {
               // the server ended it for good (e.g. the guest's session closed)
               this.done = true;
@@ -152,9 +158,9 @@ export function connect({ token, onStatus = () => {} }) {
         });
       },
       stop() {
-        const dispose = this.dispose;
-        this.dispose = null;
-        if (dispose) dispose();
+        const dropped = this.current;
+        this.current = null;
+        dropped?.dispose();
       },
     };
     lives.add(entry);
