@@ -1,7 +1,7 @@
 package io.ordergraph.demo;
 
 import java.math.BigDecimal;
-import java.util.EnumSet;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +16,6 @@ import io.ordergraph.catalog.CatalogService;
 import io.ordergraph.customer.CustomerService;
 import io.ordergraph.platform.db.EmbeddedDatabaseCondition;
 import io.ordergraph.platform.graphql.Money;
-import io.ordergraph.platform.security.Permission;
 import io.ordergraph.staff.EmployeeService;
 
 /**
@@ -28,11 +27,11 @@ import io.ordergraph.staff.EmployeeService;
 @ConditionalOnProperty(name = "ordergraph.demo-data.enabled", havingValue = "true", matchIfMissing = true)
 class DemoData implements ApplicationRunner {
 
-	static final String MANAGER = "11111111-1111-4111-8111-111111111111";
+	static final String MANAGER = DemoUsers.MANAGER.subject();
 
-	static final String STAFF = "22222222-2222-4222-8222-222222222222";
+	static final String STAFF = DemoUsers.STAFF.subject();
 
-	static final String CUSTOMER = "33333333-3333-4333-8333-333333333333";
+	static final String CUSTOMER = DemoUsers.CUSTOMER.subject();
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -50,10 +49,11 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		employees.ensure(MANAGER, "Demo Manager", "manager@demo.ordergraph.io", EnumSet.allOf(Permission.class));
-		employees.ensure(STAFF, "Demo Staff", "staff@demo.ordergraph.io",
-				EnumSet.of(Permission.MANAGE_PRODUCTS, Permission.MANAGE_ORDERS, Permission.MANAGE_SESSIONS));
-		customers.ensureDemoCustomer(CUSTOMER, "Demo Customer", "DEMO-001", "+254711000001", "customer@demo.ordergraph.io");
+		for (DemoUsers.DemoUser employee : List.of(DemoUsers.MANAGER, DemoUsers.STAFF)) {
+			employees.ensure(employee.subject(), employee.name(), employee.email(), employee.permissions());
+		}
+		customers.ensureDemoCustomer(CUSTOMER, DemoUsers.CUSTOMER.name(), "DEMO-001", "+254711000001",
+				DemoUsers.CUSTOMER.email());
 		product("Masala chai", "Spiced milk tea, 300 ml", "150.00", 40);
 		product("Mandazi", "Sweet fried dough, two pieces", "80.00", 60);
 		product("Chapati", "Soft layered flatbread", "50.00", 80);

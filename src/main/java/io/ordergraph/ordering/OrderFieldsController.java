@@ -64,7 +64,8 @@ class OrderFieldsController {
 			.map(OrderFieldsController::present)
 			.orElseGet(() -> customers.findAllById(ids));
 		Map<Order, Customer> result = new LinkedHashMap<>();
-		orders.forEach(o -> result.put(o, byId.get(o.getCustomerId())));
+		// a table session's order has no customer (and the map may refuse a null key)
+		orders.forEach(o -> result.put(o, o.getCustomerId() == null ? null : byId.get(o.getCustomerId())));
 		return result;
 	}
 

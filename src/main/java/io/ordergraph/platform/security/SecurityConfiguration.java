@@ -59,6 +59,10 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers(HttpMethod.POST, "/dev/token")
 					.permitAll()
+					// the staff panel and the guest page: static files and their sign-in config (the API guards the data)
+					.requestMatchers(HttpMethod.GET, "/panel", "/panel/**", "/join/*", "/guest/**", "/app/**",
+							"/webjars/**")
+					.permitAll()
 					// integrator callbacks: guarded by their Standard Webhooks signature, not by a bearer token
 					.requestMatchers(HttpMethod.POST, "/integrations/*/callback")
 					.permitAll()
