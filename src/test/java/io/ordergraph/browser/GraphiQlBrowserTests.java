@@ -1,5 +1,8 @@
 package io.ordergraph.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GraphiQL in a real Chromium cut off from everything but our server: it loads from us alone, and the README's tour
- * runs in it as written — a token typed into the Headers tab, variables in the Variables tab, operations picked from
+ * runs in it as written (its GraphQL blocks are read from README.md) — a token typed into the Headers tab, variables in the Variables tab, operations picked from
  * the run button's menu, and a subscription over WebSocket (token in connection_init) showing events as they happen.
  */
 class GraphiQlBrowserTests extends ShopTest {
@@ -57,13 +60,7 @@ class GraphiQlBrowserTests extends ShopTest {
 
 			// the staff member creates a product, the token typed into the Headers tab
 			typeHeaders(browser, "{\"Authorization\": \"Bearer " + staff + "\"}");
-			setQuery(browser, """
-					mutation {
-					  createProduct(input: {name: "Ginger tea", price: {amount: "180.00", currency: "KES"}, stock: 12}) {
-					    product { id name stock visible }
-					    errors { code field message }
-					  }
-					}""");
+			setQuery(browser, tour("createProduct("));
 			run(browser);
 			String created = awaitResponse(browser, "\"name\": \"Ginger tea\"");
 			assertThat(created).contains("\"stock\": 12").contains("\"errors\": []");
@@ -72,9 +69,7 @@ class GraphiQlBrowserTests extends ShopTest {
 			String productId = id.group(1);
 
 			// two named operations, their variable in the Variables tab, each run from the run button's menu
-			setQuery(browser, """
-					mutation Hide($id: ID!) { setProductVisibility(input: {id: $id, visible: false}) { product { visible } errors { message } } }
-					mutation Restock($id: ID!) { adjustStock(input: {id: $id, delta: 24, reason: "Delivery"}) { product { stock } errors { message } } }""");
+			setQuery(browser, tour("mutation Restock("));
 			setVariables(browser, "{\"id\": \"" + productId + "\"}");
 			runFromMenu(browser, "Restock");
 			awaitResponse(browser, "\"stock\": 36");
@@ -85,9 +80,7 @@ class GraphiQlBrowserTests extends ShopTest {
 			String tea = product(unique("Chai"), "120.00", "KES", 10, true);
 			typeHeaders(browser, "{\"Authorization\": \"Bearer " + customer.token() + "\"}");
 			setVariables(browser, "{\"p\": \"" + tea + "\"}");
-			setQuery(browser, """
-					mutation AddToCart($p: ID!) { addToCart(input: {productId: $p, quantity: 2}) { cart { itemCount total { amount currency } } errors { code message } } }
-					mutation Checkout { checkout(input: {idempotencyKey: "tour-2", note: "No sugar"}) { order { id number status total { amount currency } } errors { code message } } }""");
+			setQuery(browser, tour("mutation Checkout"));
 			runFromMenu(browser, "AddToCart");
 			awaitResponse(browser, "\"itemCount\": 2");
 			runFromMenu(browser, "Checkout");
@@ -100,12 +93,10 @@ class GraphiQlBrowserTests extends ShopTest {
 			// and follows the order live over WebSocket while staff move it along through the API
 			int subscribers = this.events.subscriberCount();
 			setVariables(browser, "{\"id\": \"" + orderId + "\"}");
-			setQuery(browser, """
-					subscription($id: ID!) {
-					  orderStatusChanged(orderId: $id) {
-					    cursor status previousStatus note
-					  }
-					}""");
+			setQuery(browser, tour("orderStatusChanged("));
+			// as one line it reads badly in the screenshot: GraphiQL's prettify button formats it
+			click(browser, "button[aria-label='Prettify query (Shift-Ctrl-P)']");
+			browser.wait(d -> editorValue(browser, ".graphiql-query-editor").lines().count() > 3);
 			run(browser);
 			// the server holds the subscription: what staff do from now on is live
 			browser.wait(d -> this.events.subscriberCount() > subscribers);
@@ -130,6 +121,23 @@ class GraphiQlBrowserTests extends ShopTest {
 			assertThat(browser.storage().values())
 				.noneSatisfy(v -> assertThat(String.valueOf(v)).contains(customer.token()));
 		}
+	}
+
+	/** The README's GraphQL block (```graphql) that contains the text: the tour is tested as written. */
+	private static String tour(String containing) {
+		try {
+			Matcher block = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL)
+				.matcher(Files.readString(Path.of("README.md")));
+			while (block.find()) {
+				if (block.group(1).contains(containing)) {
+					return block.group(1).strip();
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		throw new AssertionError("README.md has no GraphQL block with " + containing);
 	}
 
 	private void change(String token, String mutation, String orderId) {
