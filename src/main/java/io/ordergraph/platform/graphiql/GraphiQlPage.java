@@ -17,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -51,16 +52,18 @@ class GraphiQlPage {
 		String path = properties.getGraphiql().getPath();
 		String page = template();
 		String websocket = properties.getWebsocket().getPath();
+		HandlerFunction<ServerResponse> index = request -> {
+			String context = request.requestPath().contextPath().value();
+			return ServerResponse.ok()
+				.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+				// absolute paths, right at /graphiql and at /graphiql/ alike
+				.body(page.replace("@base@", HtmlUtils.htmlEscape(context + path))
+					.replace("@http@", HtmlUtils.htmlEscape(context + properties.getHttp().getPath()))
+					.replace("@websocket@", (websocket != null) ? HtmlUtils.htmlEscape(context + websocket) : ""));
+		};
 		RouterFunctions.Builder routes = RouterFunctions.route()
-			.GET(path, request -> {
-				String context = request.requestPath().contextPath().value();
-				return ServerResponse.ok()
-					.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-					// absolute, so that /graphiql/ works too
-					.body(page.replace("@base@", HtmlUtils.htmlEscape(context + path))
-						.replace("@http@", HtmlUtils.htmlEscape(context + properties.getHttp().getPath()))
-						.replace("@websocket@", (websocket != null) ? HtmlUtils.htmlEscape(context + websocket) : ""));
-			})
+			.GET(path, index)
+			.GET(path + "/", index)
 			.GET(path + "/graphiql-page.js", request -> asset(own("graphiql-page.js")))
 			.GET(path + "/graphiql-page.css", request -> asset(own("graphiql-page.css")));
 		VENDOR.forEach((name, file) -> {

@@ -77,6 +77,10 @@ class ContentSecurityPolicyTests extends IntegrationTest {
 		// the scripts: React and GraphiQL's bundles, graphql-ws, ours
 		assertThat(get("/graphiql/vendor/graphiql.js").body()).contains("window.GraphiQL");
 		assertThat(get("/graphiql/vendor/graphql-ws.js").body()).contains("graphqlWs");
+		// the same page with a trailing slash
+		HttpResponse<String> slash = get("/graphiql/");
+		assertThat(slash.statusCode()).isEqualTo(200);
+		assertThat(slash.body()).isEqualTo(page.body());
 		// nothing else of the webjars is served under GraphiQL
 		assertThat(get("/graphiql/vendor/graphiql.min.js.map").statusCode()).isIn(401, 404);
 	}
