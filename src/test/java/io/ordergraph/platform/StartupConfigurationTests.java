@@ -115,4 +115,27 @@ class StartupConfigurationTests {
 		}
 	}
 
+	@Test
+	void withAnIdentityProviderOurPagesMayTalkToItAndNothingElse() {
+		// the issuer is read lazily, on the first token: a closed loopback port is enough here
+		String issuer = "http://127.0.0.1:9/realms/ordergraph";
+		try (ConfigurableApplicationContext context = run(
+				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+				"--ordergraph.embedded-db.data-directory=target/embedded-pg/startup-" + UUID.randomUUID(),
+				"--ordergraph.embedded-db.clean=true", "--ordergraph.demo-data.enabled=false")) {
+			String port = context.getEnvironment().getProperty("local.server.port");
+			WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+			for (String page : new String[] { "/graphiql", "/panel", "/join/ABCD-1234" }) {
+				http.get()
+					.uri(page)
+					.accept(MediaType.TEXT_HTML)
+					.exchange()
+					.expectHeader()
+					.value("Content-Security-Policy", csp -> assertThat(csp.split(";\\s*")).as(page)
+						.contains("connect-src 'self' http://127.0.0.1:9", "form-action 'self' http://127.0.0.1:9",
+								"script-src 'self'", "default-src 'self'", "frame-ancestors 'none'"));
+			}
+		}
+	}
+
 }

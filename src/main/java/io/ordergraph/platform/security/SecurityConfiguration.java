@@ -20,6 +20,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -31,18 +32,14 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/** Pages of our own: scripts, styles and connections only from us; never framed. */
-	static final String DEFAULT_CSP = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-			+ "frame-ancestors 'none'";
+	private final ContentSecurityPolicy csp;
 
-	/** GraphiQL (on only where switched on) loads its scripts and styles from esm.sh and starts with inline code. */
-	static final String GRAPHIQL_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' https://esm.sh; "
-			+ "style-src 'self' 'unsafe-inline' https://esm.sh; font-src 'self' data: https://esm.sh; "
-			+ "img-src 'self' data:; connect-src 'self' ws: wss: https://esm.sh; worker-src 'self' blob:; "
-			+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+	private final String graphiqlPath;
 
 	SecurityConfiguration(Environment environment) {
 		SecurityMode.validate(environment);
+		this.csp = ContentSecurityPolicy.of(environment);
+		this.graphiqlPath = environment.getProperty("spring.graphql.graphiql.path", "/graphiql");
 	}
 
 	@Bean
@@ -51,6 +48,7 @@ class SecurityConfiguration {
 		DefaultBearerTokenResolver defaultResolver = new DefaultBearerTokenResolver();
 		BearerTokenResolver resolver = request -> "/graphql".equals(request.getRequestURI()) ? null
 				: defaultResolver.resolve(request);
+		RequestMatcher graphiql = PathPatternRequestMatcher.withDefaults().matcher(this.graphiqlPath + "/**");
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.cors(cors -> cors.configurationSource(corsSource(corsPolicy)))
@@ -82,12 +80,11 @@ class SecurityConfiguration {
 				auth.requestMatchers("/error").permitAll().anyRequest().authenticated();
 			})
 			.headers(headers -> headers
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-						PathPatternRequestMatcher.withDefaults().matcher("/graphiql/**"),
-						new StaticHeadersWriter("Content-Security-Policy", GRAPHIQL_CSP)))
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-						new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/graphiql/**")),
-						new StaticHeadersWriter("Content-Security-Policy", DEFAULT_CSP)))
+				// every response, HTML pages and error pages included; GraphiQL's differs only in its fonts
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(graphiql,
+						new StaticHeadersWriter("Content-Security-Policy", this.csp.graphiql())))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(graphiql),
+						new StaticHeadersWriter("Content-Security-Policy", this.csp.pages())))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.oauth2ResourceServer(rs -> rs.bearerTokenResolver(resolver).jwt(Customizer.withDefaults()));
 		return http.build();

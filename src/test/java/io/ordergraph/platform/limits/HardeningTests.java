@@ -313,8 +313,10 @@ class HardeningTests extends IntegrationTest {
 		// introspection off
 		HttpResponse<String> introspection = post(null, "{ __schema { types { name } } }");
 		assertThat(introspection.body()).contains("errors").doesNotContain("\"types\"");
-		// GraphiQL off
+		// GraphiQL off, its assets too
 		assertThat(get("/graphiql").statusCode()).isIn(401, 404);
+		assertThat(get("/graphiql/vendor/graphiql.js").statusCode()).isIn(401, 404);
+		assertThat(get("/graphiql/graphiql-page.js").statusCode()).isIn(401, 404);
 		// metrics and info not public
 		assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401);
 		assertThat(get("/actuator/info").statusCode()).isEqualTo(401);
