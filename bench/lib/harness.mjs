@@ -159,18 +159,38 @@ function enableStatements() {
   }
 }
 
-/** Statements of the application's user in the ordergraph database since the last reset, transaction control aside. */
-function statementsSinceReset() {
+/**
+ * Statements of the application's user in the ordergraph database since the last reset, transaction control aside,
+ * by statement (queryid), less what the idle server runs by itself in that time (its outbox pollers and listeners,
+ * measured once at idle by {@link measureIdle}).
+ */
+function statementsSinceReset(seconds) {
   if (!db.statements) return null;
-  const rows = psql(`select calls, regexp_replace(left(query, 160), '\\s+', ' ', 'g') from pg_stat_statements
+  const rows = psql(`select queryid, calls, regexp_replace(left(query, 160), '\\s+', ' ', 'g') from pg_stat_statements
     where dbid = (select oid from pg_database where datname = current_database())
       and userid = (select oid from pg_roles where rolname = '${db.user}')
-      and query !~* '^\\s*(begin|commit|rollback|start transaction|set |reset |discard |show )'
-    order by calls desc`).split("\n").filter(Boolean).map((line) => {
-    const at = line.indexOf("|");
-    return { calls: Number(line.slice(0, at)), query: line.slice(at + 1) };
-  });
-  return { total: rows.reduce((sum, r) => sum + r.calls, 0), top: rows.slice(0, 8) };
+      and query !~* '^\\s*(begin|commit|rollback|start transaction|set |reset |discard |show )'`).split("\n")
+    .filter(Boolean).map((line) => {
+      const [queryid, calls] = line.split("|", 2);
+      return { queryid, calls: Math.max(0, Number(calls) - (idle.perStatement?.[queryid] ?? 0) * seconds),
+        query: line.slice(queryid.length + calls.length + 2) };
+    }).filter((r) => r.calls > 0).sort((a, b) => b.calls - a.calls);
+  return { total: rows.reduce((sum, r) => sum + r.calls, 0), top: rows.slice(0, 8), rows };
+}
+
+/** What the server does with nobody asking: statements and transactions per second over a few idle seconds. */
+const idle = {};
+async function measureIdle(seconds) {
+  if (db.statements) psql("select pg_stat_statements_reset()");
+  const x0 = transactions();
+  await sleep(seconds * 1000);
+  await sleep(1500);
+  const statements = statementsSinceReset(0);
+  idle.transactions_per_s = (transactions() - x0) / (seconds + 1.5);
+  idle.perStatement = Object.fromEntries((statements?.rows ?? []).map((r) => [r.queryid, r.calls / (seconds + 1.5)]));
+  idle.statements_per_s = (statements?.total ?? 0) / (seconds + 1.5);
+  idle.statements = (statements?.top ?? []).map((r) => ({ per_s: r.calls / (seconds + 1.5), query: r.query }));
+  return idle;
 }
 
 function transactions() {
@@ -327,6 +347,7 @@ async function pgbench({ file, connections, seconds, vars }) {
 async function measured(app, requestsOf, body) {
   if (db.statements) psql("select pg_stat_statements_reset()");
   const x0 = transactions();
+  const t0 = performance.now();
   const jvm0 = app ? jvmCpuMs(app.pid) : null;
   const pg0 = pgCpuMs();
   let maxRss = 0;
@@ -337,12 +358,13 @@ async function measured(app, requestsOf, body) {
   const pg1 = pgCpuMs();
   await sleep(1500); // idle backends report their transaction counts within a second
   const requests = requestsOf(result) || NaN; // nothing answered in time: per-request figures are n/a
-  const statements = statementsSinceReset();
+  const seconds = (performance.now() - t0) / 1000;
+  const statements = statementsSinceReset(seconds);
   return { ...result,
     cpu_jvm_ms_per_req: app ? (jvm1 - jvm0) / requests : null,
     cpu_pg_ms_per_req: pg0 === null ? null : (pg1 - pg0) / requests,
     statements_per_req: statements ? statements.total / requests : null,
-    transactions_per_req: (transactions() - x0) / requests,
+    transactions_per_req: Math.max(0, transactions() - x0 - (idle.transactions_per_s ?? 0) * seconds) / requests,
     top_statements: statements ? statements.top.map((s) => ({ per_req: s.calls / requests, query: s.query })) : null,
     ...(app ? { max_rss_mb: maxRss } : {}) };
 }
@@ -431,7 +453,7 @@ async function main() {
   const customerTokens = await Promise.all(Array.from({ length: Math.min(32, opt.customers) },
     (_, i) => token(`bench-customer-${i + 1}`, "customer", `Customer ${i + 1}`)));
   await smoke(app, staffTokens[0]);
-  await sleep(3000);
+  results.idle = await measureIdle(opt.profile === "selftest" ? 2 : 5);
   results.machine.app_idle_rss_mb = rssMb(app.pid);
   const want = (s) => opt.scenarios.includes(s);
   const S = results.scenarios;

@@ -173,7 +173,16 @@ export function writeReport(results, { dir, stamp, docs, chart }) {
   return files;
 }
 
-// node bench/lib/report.mjs results.json: prints the Markdown of a stored run
+// node bench/lib/report.mjs bench/results/X.json           prints the Markdown of a stored run
+// node bench/lib/report.mjs bench/results/X.json --docs    (re)writes its section of docs/benchmarks.md and the chart
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])) && process.argv[2]) {
-  process.stdout.write(markdown(JSON.parse(fs.readFileSync(process.argv[2], "utf8"))));
+  const file = path.resolve(process.argv[2]);
+  const results = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (process.argv[3] === "--docs") {
+    const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+    console.log(writeReport(results, { dir: path.dirname(file), stamp: path.basename(file, ".json"),
+      docs: path.join(root, "docs/benchmarks.md"), chart: path.join(root, "docs/benchmarks.svg") }).join("\n"));
+  } else {
+    process.stdout.write(markdown(results));
+  }
 }
