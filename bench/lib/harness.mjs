@@ -369,8 +369,17 @@ async function measured(app, requestsOf, body) {
     ...(app ? { max_rss_mb: maxRss } : {}) };
 }
 
+/** Waits (at most 20 s) until the app runs no statement: requests a load run left in flight have finished. */
+async function quiesce() {
+  const deadline = Date.now() + 20000;
+  while (Date.now() < deadline && Number(psql(`select count(*) from pg_stat_activity where usename = '${db.user}' `
+    + "and state = 'active' and query !~* 'LISTEN'")) > 0) await sleep(200);
+  await sleep(500);
+}
+
 async function graphqlScenario(app, { bodies, tokens, allowed, connections }) {
   await wrk({ base: app.base, connections, seconds: opt.warmup, bodies, tokens, allowed });
+  await quiesce();
   return measured(app, (r) => r.requests,
     () => wrk({ base: app.base, connections, seconds: opt.duration, bodies, tokens, allowed }));
 }
@@ -495,21 +504,28 @@ async function main() {
     const bodies = [...others.map((id) => ({ query: PLACE, variables: { p: encode(id) } })),
       { query: PLACE, variables: { p: encode(hot) } }];
     await wrk({ base: app.base, connections: 32, seconds: opt.warmup, bodies, tokens: customerTokens, allowed: "OUT_OF_STOCK" });
+    await quiesce();
     const restock = opt.hotStock - Number(psql(`select stock from product where id = '${hot}'`));
     psql(`begin; update product set stock = stock + ${restock}, version = version + 1, updated_at = now() where id = '${hot}';
       insert into stock_movement (product_id, delta, reason, subject, moved_at)
         select '${hot}', ${restock}, 'Bench restock', 'bench-staff-1', now() where ${restock} <> 0; commit;`);
-    const since = psql("select now()");
+    const since = psql("select max(id) from stock_movement");
     const og = await measured(app, (r) => r.requests, () => wrk({ base: app.base, connections: 32, seconds: opt.duration,
       bodies, tokens: customerTokens, allowed: "OUT_OF_STOCK" }));
-    const [sold, stockLeft, ledger] = psql(`select coalesce((select sum(l.quantity) from order_line l join customer_order o
-        on o.id = l.order_id where l.product_id = '${hot}' and o.placed_at >= '${since}'), 0),
-      (select stock from product where id = '${hot}'),
-      (select sum(delta) from stock_movement where product_id = '${hot}')`).split("|").map(Number);
+    await quiesce();
+    // sold since the restock: the hot product's order movements after it, and the order lines of those orders
+    const [sold, soldLines, stockLeft, ledger] = psql(`with taken as (select reason, -delta as units from stock_movement
+        where product_id = '${hot}' and id > ${since} and reason like 'Order %')
+      select coalesce((select sum(units) from taken), 0),
+        coalesce((select sum(l.quantity) from order_line l join customer_order o on o.id = l.order_id
+          where l.product_id = '${hot}' and 'Order ' || o.number in (select reason from taken)), 0),
+        (select stock from product where id = '${hot}'),
+        (select sum(delta) from stock_movement where product_id = '${hot}')`).split("|").map(Number);
     og.orders_per_s = og.ok / (og.duration_us / 1e6);
     og.out_of_stock = og.allowed;
-    og.hot = { stock_at_start: opt.hotStock, sold, stock_left: stockLeft, stock_movements_sum: ledger,
-      oversell: Math.max(0, sold - opt.hotStock), consistent: stockLeft === opt.hotStock - sold && ledger === stockLeft };
+    og.hot = { stock_at_start: opt.hotStock, sold, sold_in_order_lines: soldLines, stock_left: stockLeft,
+      stock_movements_sum: ledger, oversell: Math.max(0, sold - opt.hotStock),
+      consistent: stockLeft === opt.hotStock - sold && ledger === stockLeft && soldLines === sold };
     const floor = await floorScenario("place-order.sql", 32, { products: opt.products, customers: opt.customers });
     S.place = { title: "3. placeOrder, 32 customers, 10 % on one hot product", query: PLACE,
       runs: [{ connections: 32, ordergraph: og, floor }] };

@@ -43,16 +43,17 @@ function requestTable(results) {
 }
 
 function fanoutRows(s) {
-  const rows = [`| subscribers | connections | subscribed | live | commit → receipt p50 / p95 / p99 / max ms | send → receipt p99 ms `
-    + "| missing | errors, closes | memory |", "|---|---|---|---|---|---|---|---|---|"];
+  const rows = [`| subscribers | connections | subscribe sent | refused | received the first order | commit → receipt p50 / p95 / p99 / max ms `
+    + "| send → receipt p99 ms | events missing (accepted subscriptions × orders) | closed | memory |",
+  "|---|---|---|---|---|---|---|---|---|---|"];
   for (const r of s.runs) {
     const m = r.memory;
     const memory = m ? `heap ${ms(m.heap_before_mb)} → ${ms(m.heap_held_mb)} MB, RSS ${ms(m.rss_before_mb)} → `
       + `${ms(m.rss_held_mb)} MB: ${n(m.heap_kb_per_subscriber, 1)} KB heap, ${n(m.rss_kb_per_subscriber, 1)} KB RSS per subscriber` : "";
     const c = r.commit_to_receipt_ms;
     rows.push(`| ${n(r.subscribers)} (${r.per_connection} per connection) | ${n(r.connections)} | ${n(r.subscribed)} `
-      + `| ${n(r.live_after_first_order)} | ${ms(c.p50)} / ${ms(c.p95)} / ${ms(c.p99)} / ${ms(c.max)} `
-      + `| ${ms(r.send_to_receipt_ms.p99)} | ${n(r.missing)} | ${r.problems.errors}, ${r.problems.closed} | ${memory} |`);
+      + `| ${n(r.refused)}${r.problems.samples?.[0]?.includes("OVERLOADED") ? " (OVERLOADED)" : ""} | ${n(r.live_after_first_order)} | ${ms(c.p50)} / ${ms(c.p95)} / ${ms(c.p99)} / ${ms(c.max)} `
+      + `| ${ms(r.send_to_receipt_ms.p99)} | ${n(r.missing)} | ${r.problems.closed} | ${memory} |`);
   }
   return rows;
 }
@@ -91,7 +92,8 @@ export function markdown(results) {
   if (place) {
     const h = place.hot;
     out.push("", `placeOrder: the hot product started the measurement with ${n(h.stock_at_start)} in stock; ${n(h.sold)} were `
-      + `sold, ${n(h.stock_left)} left, its stock movements sum to ${n(h.stock_movements_sum)}: oversell ${n(h.oversell)}, `
+      + `taken by orders (whose lines hold ${n(h.sold_in_order_lines)}), ${n(h.stock_left)} left, its stock movements sum to `
+      + `${n(h.stock_movements_sum)}: oversell ${n(h.oversell)}, `
       + `stock consistent with orders and movements: ${yes(h.consistent)}.`);
   }
   for (const key of ["fanout", "cross"]) {
