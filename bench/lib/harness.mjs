@@ -378,10 +378,10 @@ async function quiesce() {
 }
 
 async function graphqlScenario(app, { bodies, tokens, allowed, connections }) {
-  await wrk({ base: app.base, connections, seconds: opt.warmup, bodies, tokens, allowed });
+  const warm = await wrk({ base: app.base, connections, seconds: opt.warmup, bodies, tokens, allowed });
   await quiesce();
-  return measured(app, (r) => r.requests,
-    () => wrk({ base: app.base, connections, seconds: opt.duration, bodies, tokens, allowed }));
+  return { ...await measured(app, (r) => r.requests,
+    () => wrk({ base: app.base, connections, seconds: opt.duration, bodies, tokens, allowed })), warmup_requests: warm.requests };
 }
 
 async function floorScenario(file, connections, vars) {
@@ -503,7 +503,8 @@ async function main() {
     if (!encode) throw new Error(`scenario 3: global ids are not base64("Product:uuid"): ${JSON.stringify(sample)}`);
     const bodies = [...others.map((id) => ({ query: PLACE, variables: { p: encode(id) } })),
       { query: PLACE, variables: { p: encode(hot) } }];
-    await wrk({ base: app.base, connections: 32, seconds: opt.warmup, bodies, tokens: customerTokens, allowed: "OUT_OF_STOCK" });
+    const warm = await wrk({ base: app.base, connections: 32, seconds: opt.warmup, bodies, tokens: customerTokens,
+      allowed: "OUT_OF_STOCK" });
     await quiesce();
     const restock = opt.hotStock - Number(psql(`select stock from product where id = '${hot}'`));
     psql(`begin; update product set stock = stock + ${restock}, version = version + 1, updated_at = now() where id = '${hot}';
@@ -521,6 +522,7 @@ async function main() {
           where l.product_id = '${hot}' and 'Order ' || o.number in (select reason from taken)), 0),
         (select stock from product where id = '${hot}'),
         (select sum(delta) from stock_movement where product_id = '${hot}')`).split("|").map(Number);
+    og.warmup_requests = warm.requests;
     og.orders_per_s = og.ok / (og.duration_us / 1e6);
     og.out_of_stock = og.allowed;
     og.hot = { stock_at_start: opt.hotStock, sold, sold_in_order_lines: soldLines, stock_left: stockLeft,
