@@ -10,23 +10,29 @@ const WebSocket = createRequire(`${process.env.BENCH_NODE_DEPS}/index.js`)("ws")
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function placeOrder(base, customerToken, productId) {
-  const response = await fetch(`${base}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${customerToken}` },
-    body: JSON.stringify({ query: `mutation { placeOrder(input: {lines: [{productId: "${productId}", quantity: 1}]}) `
-      + "{ order { number } errors { code } } }" }),
-  });
-  const body = await response.json();
-  const number = body.data?.placeOrder?.order?.number;
-  if (!number) throw new Error(`placeOrder failed: ${JSON.stringify(body).slice(0, 300)}`);
-  return number;
+/** Places a one-line order; a GraphQL-form OVERLOADED is retried after its retryAfterMs, as a client would (5 tries). */
+async function placeOrder(base, customerToken, productId, problems) {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${customerToken}` },
+      body: JSON.stringify({ query: `mutation { placeOrder(input: {lines: [{productId: "${productId}", quantity: 1}]}) `
+        + "{ order { number } errors { code } } }" }),
+    });
+    const body = await response.json();
+    const number = body.data?.placeOrder?.order?.number;
+    if (number) return number;
+    const overloaded = body.errors?.find((e) => e.extensions?.classification === "OVERLOADED");
+    if (!overloaded || attempt >= 5) throw new Error(`placeOrder failed: ${JSON.stringify(body).slice(0, 300)}`);
+    problems.order_retries++;
+    await sleep(overloaded.extensions.retryAfterMs ?? 1000);
+  }
 }
 
 export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, perConnection, orders, customerToken,
   productId, psql, log, whileHeld }) {
   const receipts = new Map(); // order number -> receipt times
-  const problems = { errors: 0, refused: 0, closed: 0, samples: [] };
+  const problems = { errors: 0, refused: 0, closed: 0, order_retries: 0, samples: [] };
   const sockets = [];
   let acknowledged = 0;
   const connections = Math.ceil(subscribers / perConnection);
@@ -98,7 +104,7 @@ export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, p
   // a first order proves that every subscription is registered (graphql-transport-ws does not confirm a subscribe)
   let live = 0;
   for (let attempt = 0; attempt < 3 && live < acknowledged - problems.refused; attempt++) {
-    live = await waitAll(await placeOrder(mutateBase, customerToken, productId), 30000);
+    live = await waitAll(await placeOrder(mutateBase, customerToken, productId, problems), 30000);
   }
   log?.(`  ${acknowledged} of ${subscribers} subscriptions sent on ${sockets.length} connections in `
     + `${(connectMs / 1000).toFixed(1)} s, ${problems.refused} refused; ${live} received the first order`);
@@ -109,7 +115,7 @@ export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, p
   const measured = [];
   for (let k = 0; k < orders; k++) {
     const sent = now();
-    const number = await placeOrder(mutateBase, customerToken, productId);
+    const number = await placeOrder(mutateBase, customerToken, productId, problems);
     const received = await waitAll(number, 15000);
     const commitMs = Number(psql(`select extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000 from customer_order `
       + `where number = '${number}'`));
