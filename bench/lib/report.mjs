@@ -55,7 +55,7 @@ function requestTable(results) {
 
 function fanoutRows(s) {
   const rows = [`| subscribers | connections | subscribe sent | refused | received the first order | commit → receipt p50 / p95 / p99 / max ms `
-    + "| send → receipt p99 ms | events missing (accepted subscriptions × orders) | closed | memory |",
+    + "| send → receipt p99 ms | events missing (accepted subscriptions × orders) | closed; placeOrder retried | memory |",
   "|---|---|---|---|---|---|---|---|---|---|"];
   for (const r of s.runs) {
     const m = r.memory;
@@ -64,7 +64,7 @@ function fanoutRows(s) {
     const c = r.commit_to_receipt_ms;
     rows.push(`| ${n(r.subscribers)} (${r.per_connection} per connection) | ${n(r.connections)} | ${n(r.subscribed)} `
       + `| ${n(r.refused)}${r.problems.samples?.[0]?.includes("OVERLOADED") ? " (OVERLOADED)" : ""} | ${n(r.live_after_first_order)} | ${ms(c.p50)} / ${ms(c.p95)} / ${ms(c.p99)} / ${ms(c.max)} `
-      + `| ${ms(r.send_to_receipt_ms.p99)} | ${n(r.missing)} | ${r.problems.closed} | ${memory} |`);
+      + `| ${ms(r.send_to_receipt_ms.p99)} | ${n(r.missing)} | ${r.problems.closed}; ${n(r.problems.order_retries ?? 0)} | ${memory} |`);
   }
   return rows;
 }
