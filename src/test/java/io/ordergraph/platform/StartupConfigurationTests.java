@@ -121,6 +121,8 @@ class StartupConfigurationTests {
 		String issuer = "http://127.0.0.1:9/realms/ordergraph";
 		try (ConfigurableApplicationContext context = run(
 				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+				// where browsers reach the same provider (the staff panel signs in there)
+				"--ordergraph.web.oidc-issuer=http://localhost:9/realms/ordergraph",
 				"--ordergraph.embedded-db.data-directory=target/embedded-pg/startup-" + UUID.randomUUID(),
 				"--ordergraph.embedded-db.clean=true", "--ordergraph.demo-data.enabled=false")) {
 			String port = context.getEnvironment().getProperty("local.server.port");
@@ -132,7 +134,8 @@ class StartupConfigurationTests {
 					.exchange()
 					.expectHeader()
 					.value("Content-Security-Policy", csp -> assertThat(csp.split(";\\s*")).as(page)
-						.contains("connect-src 'self' http://127.0.0.1:9", "form-action 'self' http://127.0.0.1:9",
+						.contains("connect-src 'self' http://localhost:9 http://127.0.0.1:9",
+								"form-action 'self' http://localhost:9 http://127.0.0.1:9",
 								"script-src 'self'", "default-src 'self'", "frame-ancestors 'none'"));
 			}
 		}

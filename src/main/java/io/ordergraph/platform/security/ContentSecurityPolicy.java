@@ -14,8 +14,15 @@ import org.springframework.core.env.Environment;
 record ContentSecurityPolicy(String pages, String graphiql) {
 
 	static ContentSecurityPolicy of(Environment environment) {
-		String provider = providerOrigin(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"));
-		String others = (provider != null) ? " " + provider : "";
+		// the issuer as browsers reach it (the staff panel's sign-in, when it differs) and as the server knows it
+		String others = java.util.stream.Stream
+			.of(environment.getProperty("ordergraph.web.oidc-issuer"),
+					environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+			.map(ContentSecurityPolicy::providerOrigin)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.map(origin -> " " + origin)
+			.collect(java.util.stream.Collectors.joining());
 		String common = "default-src 'self'; script-src 'self'; img-src 'self' data: blob:; connect-src 'self'" + others
 				+ "; object-src 'none'; base-uri 'self'; form-action 'self'" + others + "; frame-ancestors 'none'";
 		// GraphiQL 2's dialogs (settings, shortcuts) lock scrolling with a <style> element they add, whose text depends on
