@@ -1,21 +1,11 @@
 package io.ordergraph.browser;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-
+import io.ordergraph.QrCodeReader;
 import io.ordergraph.ShopTest;
 import io.ordergraph.demo.DemoUsers;
 import io.ordergraph.platform.security.Permission;
@@ -80,18 +70,10 @@ abstract class PanelTest extends ShopTest {
 			.allSatisfy(url -> assertThat(URI.create(url).resolve("/").toString()).isEqualTo(origin + "/"));
 	}
 
-	/** What a QR code in a PNG says, read with zxing. */
 	static String decodeQr(byte[] png) {
-		try {
-			BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-			return new MultiFormatReader()
-				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-				.getText();
-		}
-		catch (IOException | NotFoundException ex) {
-			throw new AssertionError("Not a readable QR code", ex);
-		}
+		return QrCodeReader.decode(png);
 	}
+
 
 	/** Opens a session through the API (staff with MANAGE_SESSIONS); answers its id. */
 	String openSession(String label) {

@@ -4,34 +4,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import io.ordergraph.ShopTest;
 import io.ordergraph.platform.security.Permission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Integrator callbacks over real HTTP, signed by an implementation written here. */
-class IntegratorCallbackTests extends ShopTest {
-
-	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-	};
+class IntegratorCallbackTests extends IntegratorTestSupport {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -166,25 +157,13 @@ class IntegratorCallbackTests extends ShopTest {
 			.header("Content-Type", "application/json")
 			.header("webhook-id", id)
 			.header("webhook-timestamp", Long.toString(timestamp))
-			.header("webhook-signature", "v1," + hmac(key, id + "." + timestamp + "." + body))
+			.header("webhook-signature", "v1," + TestReceiver.hmac(key, id + "." + timestamp + "." + body))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static long now() {
 		return System.currentTimeMillis() / 1000;
-	}
-
-	private Map<String, Object> placeOrder() {
-		Shopper shopper = shopper();
-		String product = product(unique("Tea"), "120.00", "KES", 10, true);
-		return shopper.tester()
-			.document("mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number } errors { code } } }")
-			.variable("input", Map.of("lines", List.of(Map.of("productId", product, "quantity", 1))))
-			.execute()
-			.path("placeOrder.order")
-			.entity(MAP)
-			.get();
 	}
 
 	private Map<String, Object> read(String orderId) {
@@ -194,12 +173,6 @@ class IntegratorCallbackTests extends ShopTest {
 			.path("order")
 			.entity(MAP)
 			.get();
-	}
-
-	private static String hmac(String secret, String content) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-		return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

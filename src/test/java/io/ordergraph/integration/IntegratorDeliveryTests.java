@@ -5,16 +5,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.IntSupplier;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +65,7 @@ class IntegratorDeliveryTests extends ShopTest {
 		await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests.size() >= 1);
 		Request request = receiver.requests.peek();
 		// an implementation of Standard Webhooks written here, independent of ours
-		assertThat(request.signature()).isEqualTo("v1," + hmac(secret, request.id() + "." + request.timestamp() + "."
+		assertThat(request.signature()).isEqualTo("v1," + TestReceiver.hmac(secret, request.id() + "." + request.timestamp() + "."
 				+ request.body()));
 		assertThat(Math.abs(Long.parseLong(request.timestamp()) - System.currentTimeMillis() / 1000)).isLessThan(60);
 		Map<String, Object> body = JsonMapper.builder().build().readValue(request.body(), Map.class);
@@ -222,17 +218,6 @@ class IntegratorDeliveryTests extends ShopTest {
 			.path("placeOrder.order.id")
 			.entity(String.class)
 			.get();
-	}
-
-	private static String hmac(String secret, String content) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-			return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	record Request(String id, String timestamp, String signature, String body) {

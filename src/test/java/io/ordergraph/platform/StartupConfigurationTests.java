@@ -141,4 +141,28 @@ class StartupConfigurationTests {
 		}
 	}
 
+	@Test
+	void withoutAnIntegrationsEncryptionKeyAnExternalDatabaseIsRefused() throws Exception {
+		try (JwksTestIssuer issuer = new JwksTestIssuer()) {
+			assertThatThrownBy(() -> refused(externalDatabaseWithIssuer(issuer, "--ordergraph.integrations.encryption-key=")))
+				.satisfies(e -> {
+					assertThat(rootConfigurationException(e).getMessage()).contains("encrypt integrator secrets");
+					assertThat(rootConfigurationException(e).action()).contains("ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY");
+				});
+			assertThatThrownBy(() -> refused(externalDatabaseWithIssuer(issuer,
+					"--ordergraph.integrations.encryption-key=c2hvcnQ=")))
+				.satisfies(e -> assertThat(rootConfigurationException(e).getMessage())
+					.contains("ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY is not a base64 AES key"));
+		}
+	}
+
+	/** An external database and a token issuer: a production start but for what the test adds. */
+	private static String[] externalDatabaseWithIssuer(JwksTestIssuer issuer, String... extra) {
+		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(externalDatabase(),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri()));
+		args.addAll(java.util.List.of(extra));
+		return args.toArray(String[]::new);
+	}
+
 }

@@ -1,8 +1,5 @@
 package io.ordergraph.session;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -12,13 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
-import javax.imageio.ImageIO;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
@@ -27,6 +17,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.ordergraph.QrCodeReader;
 import io.ordergraph.ShopTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,16 +138,9 @@ abstract class SessionTest extends ShopTest {
 	}
 
 	static String decodeQr(byte[] png) {
-		try {
-			BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-			return new MultiFormatReader()
-				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-				.getText();
-		}
-		catch (IOException | NotFoundException ex) {
-			throw new AssertionError("Not a readable QR code", ex);
-		}
+		return QrCodeReader.decode(png);
 	}
+
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	Live subscribe(String token, String document, String field, Map<String, Object> variables) {
