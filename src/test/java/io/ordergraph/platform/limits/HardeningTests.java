@@ -384,20 +384,29 @@ class HardeningTests extends IntegrationTest {
 			}
 			// the sixth on the same connection is refused, the connection stays open
 			// graphql-transport-ws: the refusal arrives as that operation's result with the typed error
-			var refused = tester.document("subscription { orderEvents { cursor } }")
-				.executeSubscription()
-				.toFlux()
-				.next()
-				.block(Duration.ofSeconds(10));
-			refused.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
-				assertThat(e.getErrorType().toString()).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
-				assertThat(e.getMessage()).contains("5 subscriptions");
-			}));
+			refusedSubscription(tester, "5 subscriptions");
 			tester.document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
 		}
 		finally {
 			open.forEach(reactor.core.Disposable::dispose);
 		}
+	}
+
+	/** Subscribes once more and expects the typed refusal, saying the cap; answers the error. */
+	private static org.springframework.graphql.ResponseError refusedSubscription(
+			org.springframework.graphql.test.tester.WebSocketGraphQlTester tester, String cap) {
+		var refused = tester.document("subscription { orderEvents { cursor } }")
+			.executeSubscription()
+			.toFlux()
+			.next()
+			.block(Duration.ofSeconds(10));
+		List<org.springframework.graphql.ResponseError> errors = new ArrayList<>();
+		refused.errors().satisfy(errors::addAll);
+		assertThat(errors).singleElement().satisfies(e -> {
+			assertThat(e.getErrorType().toString()).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
+			assertThat(e.getMessage()).contains(cap);
+		});
+		return errors.get(0);
 	}
 
 	@Test
@@ -420,16 +429,7 @@ class HardeningTests extends IntegrationTest {
 				.until(() -> limits.subscriptionsOf(subject) == 8);
 			// a ninth, on the connection that still has room, is refused for the caller; so is one on a third
 			for (var tester : List.of(second, webSocket(staff))) {
-				var refused = tester.document("subscription { orderEvents { cursor } }")
-					.executeSubscription()
-					.toFlux()
-					.next()
-					.block(Duration.ofSeconds(10));
-				refused.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
-					assertThat(e.getErrorType().toString()).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
-					assertThat(e.getMessage()).contains("8 subscriptions");
-					assertThat(e.getExtensions()).containsEntry("per", "caller");
-				}));
+				assertThat(refusedSubscription(tester, "8 subscriptions").getExtensions()).containsEntry("per", "caller");
 			}
 			// another caller is not affected
 			var other = webSocket(staffToken(Permission.MANAGE_ORDERS));
