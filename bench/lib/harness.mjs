@@ -3,6 +3,7 @@
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { fanout } from "./fanout.mjs";
 import { abuse } from "./abuse.mjs";
 import { writeReport } from "./report.mjs";
@@ -267,6 +268,9 @@ async function waitReady(base, child, timeoutMs) {
   throw new Error(`${child.name} not ready after ${timeoutMs / 1000} s; see ${child.logFile}`);
 }
 
+/** The key encrypting integrator secrets at rest: required outside embedded mode, the same on every instance. */
+const INTEGRATIONS_KEY = randomBytes(32).toString("base64");
+
 /** Starts the jar; embedded: its own embedded PostgreSQL and dev tokens, otherwise the harness's database and issuer. */
 async function startApp(name, port, { embedded = false, env = {} } = {}) {
   const logFile = path.join(WORK, `${name}.log`);
@@ -276,6 +280,7 @@ async function startApp(name, port, { embedded = false, env = {} } = {}) {
   const appEnv = embedded ? { ORDERGRAPH_EMBEDDED_DB_DIR: path.join(WORK, `${name}-db`) } : {
     SPRING_DATASOURCE_URL: db.jdbc, SPRING_DATASOURCE_USERNAME: db.user, SPRING_DATASOURCE_PASSWORD: db.password,
     SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI: `http://127.0.0.1:${PORTS.issuer}/jwks`,
+    ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY: INTEGRATIONS_KEY,
   };
   const started = performance.now();
   const child = track(spawn(JAVA, [...JAVA_OPTS, "-jar", JAR, `--server.port=${port}`],
