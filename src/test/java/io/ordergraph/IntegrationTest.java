@@ -49,6 +49,29 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected EmployeeService employees;
 
+	/**
+	 * An invalid token over HTTP: 401 with the UNAUTHORIZED error in a GraphQL body, nothing executed. Answers the body
+	 * for further checks.
+	 */
+	protected static WebTestClient.BodyContentSpec expectRefusedAsInvalid(int port, String token, String document) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.build()
+			.post()
+			.uri("/graphql")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.header("Authorization", "Bearer " + token)
+			.bodyValue(Map.of("query", document))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.data")
+			.doesNotExist()
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("UNAUTHORIZED");
+	}
+
 	/** A caller without a token. */
 	protected HttpGraphQlTester anonymous() {
 		return HttpGraphQlTester.create(WebTestClient.bindToServer()

@@ -14,8 +14,6 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.ordergraph.QrCodeReader;
 import io.ordergraph.ShopTest;
@@ -41,22 +39,7 @@ abstract class SessionTest extends ShopTest {
 
 	/** A dead or forged token over HTTP: 401 with the UNAUTHORIZED error in a GraphQL body, nothing executed. */
 	static void refusedAsInvalid(int port, String token) {
-		WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port)
-			.build()
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Authorization", "Bearer " + token)
-			.bodyValue(Map.of("query", "{ me { subject } }"))
-			.exchange()
-			.expectStatus()
-			.isUnauthorized()
-			.expectBody()
-			.jsonPath("$.data")
-			.doesNotExist()
-			.jsonPath("$.errors[0].extensions.classification")
-			.isEqualTo("UNAUTHORIZED");
+		expectRefusedAsInvalid(port, token, "{ me { subject } }");
 	}
 
 	static Map<String, Object> open(GraphQlTester staff, String label) {
