@@ -9,21 +9,19 @@ import graphql.GraphQLContext;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.ordergraph.catalog.CatalogService;
 import io.ordergraph.catalog.Product;
 import io.ordergraph.customer.Customer;
 import io.ordergraph.customer.CustomerService;
-import io.ordergraph.platform.graphql.Decimal;
-import io.ordergraph.platform.graphql.Money;
 import io.ordergraph.platform.security.Caller;
 import io.ordergraph.platform.security.Permission;
 
 /**
- * The fields of Order, OrderLine and OrderStatusChange. Everything that needs another query is batched over the
- * whole page of parents, so a page of orders costs the same number of statements whatever its size.
+ * The fields of Order and OrderLine that read: everything that needs another query is batched over the whole page of
+ * parents, so a page of orders costs the same number of statements whatever its size. Fields computed from the
+ * object alone are in {@link OrderFieldWiring}.
  */
 @Controller
 class OrderFieldsController {
@@ -74,26 +72,6 @@ class OrderFieldsController {
 		return invoices.of(orders);
 	}
 
-	@SchemaMapping(typeName = "Order")
-	Money subtotal(Order order) {
-		return OrderTotals.of(order).subtotal();
-	}
-
-	@SchemaMapping(typeName = "Order")
-	Money tax(Order order) {
-		return OrderTotals.of(order).tax();
-	}
-
-	@SchemaMapping(typeName = "Order")
-	Money total(Order order) {
-		return OrderTotals.of(order).total();
-	}
-
-	@SchemaMapping(typeName = "Order")
-	ActorKind placedBy(Order order) {
-		return order.getPlacedByKind();
-	}
-
 	/** The product as the caller may see it now: hidden or archived products only for product managers. */
 	@BatchMapping(typeName = "OrderLine")
 	Map<OrderLine, Product> product(List<OrderLine> lines, @ContextValue Caller caller, GraphQLContext context) {
@@ -108,26 +86,6 @@ class OrderFieldsController {
 			result.put(line, (product != null && (seesAll || product.isPublic())) ? product : null);
 		}
 		return result;
-	}
-
-	@SchemaMapping(typeName = "OrderLine")
-	Money unitPrice(OrderLine line) {
-		return Money.of(line.getUnitPrice(), line.getCurrency());
-	}
-
-	@SchemaMapping(typeName = "OrderLine")
-	Money amount(OrderLine line) {
-		return Money.of(line.amount(), line.getCurrency());
-	}
-
-	@SchemaMapping(typeName = "Invoice")
-	String taxRate(Invoice invoice) {
-		return Decimal.rate(invoice.taxRate());
-	}
-
-	@SchemaMapping(typeName = "OrderStatusChange")
-	java.time.Instant at(OrderStatusChange change) {
-		return change.getChangedAt();
 	}
 
 	private static <T> Map<UUID, T> present(Map<UUID, java.util.Optional<T>> known) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLNamedOutputType;
@@ -74,8 +73,8 @@ class NodeController {
 				if (node) {
 					GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
 					String typeName = type.getName();
-					DataFetcher<String> globalId = env -> GlobalId.encode(typeName, ((NodeSource) env.getSource()).getId());
-					registry.dataFetcher(FieldCoordinates.coordinates(typeName, "id"), globalId);
+					registry.dataFetcher(FieldCoordinates.coordinates(typeName, "id"),
+							ComputedField.<NodeSource, String>of(source -> GlobalId.encode(typeName, source.getId())));
 				}
 				return TraversalControl.CONTINUE;
 			}
