@@ -8,12 +8,14 @@ import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +36,7 @@ class GraphQlConfiguration {
 			.scalar(Decimal.SCALAR)
 			.scalar(ExtendedScalars.GraphQLLong)
 			// one formatting rule for every amount, whatever scale the source holds (prices are stored with 4 digits)
-			.type("Money", type -> type.dataFetcher("amount", env -> env.<Money>getSource().formatted()));
+			.type("Money", type -> type.dataFetcher("amount", ComputedField.of(Money::formatted)));
 	}
 
 	@Bean
@@ -65,6 +67,13 @@ class GraphQlConfiguration {
 	static AbortExecutionException badRequest(String message) {
 		GraphQLError error = GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(message).build();
 		return new AbortExecutionException(List.of(error));
+	}
+
+	/** The same instrumentations Spring Boot chains, each called only for the hooks it implements. */
+	@Bean
+	GraphQlSourceBuilderCustomizer selectiveInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
+		return builder -> builder.configureGraphQl(graphQl -> graphQl
+			.instrumentation(new SelectiveInstrumentation(instrumentations.orderedStream().toList())));
 	}
 
 	@Bean
