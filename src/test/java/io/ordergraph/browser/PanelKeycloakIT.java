@@ -136,6 +136,16 @@ class PanelKeycloakIT extends PanelTest {
 			assertThat(errorShown(panel)).isEmpty();
 			assertOnlyOwnOriginAndProvider(panel);
 			assertNoTokenKept(panel);
+
+			// the provider ends the session (an administrator signs the user out): the token cannot be renewed, and
+			// when it expires the panel says so and offers to sign in again
+			keycloak.adminSend("POST", "/admin/realms/" + REALM + "/users/" + STAFF + "/logout", Map.of());
+			await().atMost(LIFESPAN.plusSeconds(20))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> panel.all("#oidc-sign-in").stream().anyMatch(e -> e.isDisplayed()));
+			assertThat(text(panel, "#sign-in-error")).isEqualTo("Your sign-in has ended: sign in again.");
+			assertThat(panel.all("#board").getFirst().isDisplayed()).isFalse();
+			assertNoTokenKept(panel);
 		}
 	}
 
@@ -188,7 +198,6 @@ class PanelKeycloakIT extends PanelTest {
 		panel.click("#oidc-sign-in");
 		panel.visible("#username");
 		assertThat(panel.driver().getCurrentUrl()).startsWith(keycloak.issuer(REALM) + "/protocol/openid-connect/auth");
-		screenshot(panel, "panel-keycloak-login");
 		panel.type("#username", "staff");
 		panel.type("#password", "staff");
 		panel.click("#kc-login");
