@@ -68,12 +68,13 @@ export function connect({ token, onStatus = () => {} }) {
       connectionParams: async () => {
         const bearer = await token();
         // the socket is authenticated once, by connection_init: before this token expires (and the server ends the
-        // subscriptions), open a new socket with a renewed one and resume there
-        // (halfway through the token's renewal margin, by when the sign-in has renewed it: see renewalMargin)
+        // subscriptions), open a new socket with a renewed one and resume there, halfway through the token's renewal
+        // margin, by when the sign-in has renewed it (see renewalMargin). Not more often than every 5 s while it
+        // cannot be renewed: each new socket asks for a token again.
         clearTimeout(renewal);
         const left = bearer ? secondsLeft(bearer) : Infinity;
         if (Number.isFinite(left)) {
-          renewal = setTimeout(() => renew(mine), Math.max(1, left - renewalMargin(bearer) / 2) * 1000);
+          renewal = setTimeout(() => renew(mine), Math.max(5, left - renewalMargin(bearer) / 2) * 1000);
         }
         return bearer ? { Authorization: `Bearer ${bearer}` } : {};
       },
