@@ -68,10 +68,14 @@ export function connect({ token, onStatus = () => {} }) {
       connectionParams: async () => {
         const bearer = await token();
         // the socket is authenticated once, by connection_init: before this token expires (and the server ends the
-        // subscriptions), open a new socket with a renewed one and resume there
+        // subscriptions), open a new socket with a renewed one and resume there, halfway through the token's renewal
+        // margin, by when the sign-in has renewed it (see renewalMargin). Not more often than every 5 s while it
+        // cannot be renewed: each new socket asks for a token again.
         clearTimeout(renewal);
         const left = bearer ? secondsLeft(bearer) : Infinity;
-        if (Number.isFinite(left)) renewal = setTimeout(() => renew(mine), Math.max(5, left - 45) * 1000);
+        if (Number.isFinite(left)) {
+          renewal = setTimeout(() => renew(mine), Math.max(5, left - renewalMargin(bearer) / 2) * 1000);
+        }
         return bearer ? { Authorization: `Bearer ${bearer}` } : {};
       },
       on: {
@@ -185,14 +189,30 @@ export function connect({ token, onStatus = () => {} }) {
   return { query, live, close, get state() { return state; } };
 }
 
+function claims(jwt) {
+  try {
+    return JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  } catch {
+    return null;
+  }
+}
+
 /** Seconds until a JWT's `exp` (negative once expired); Infinity when it has none. */
 export function secondsLeft(jwt) {
-  try {
-    const payload = JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    return payload.exp ? payload.exp - Date.now() / 1000 : Infinity;
-  } catch {
-    return -1;
-  }
+  const payload = claims(jwt);
+  if (!payload) return -1;
+  return payload.exp ? payload.exp - Date.now() / 1000 : Infinity;
+}
+
+/**
+ * How many seconds before its expiry a JWT is renewed: a minute, or a third of its lifetime when that is shorter (a
+ * provider may issue tokens that live a minute or less). Sign-in renews its token at this margin; a socket opened with
+ * the token moves to the renewed one at half of it, before the server ends its subscriptions at the expiry.
+ */
+export function renewalMargin(jwt) {
+  const { iat, exp } = claims(jwt) ?? {};
+  const lifetime = iat && exp ? exp - iat : 300;
+  return Math.max(1, Math.min(60, lifetime / 3));
 }
 
 /** Formats a Money ({amount: "150.00", currency: "KES"}) for people, keeping the server's exact digits. */

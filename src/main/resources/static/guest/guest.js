@@ -69,9 +69,11 @@ $('join').addEventListener('submit', async (submit) => {
       anonymous.close();
     }
     if (result.errors.length) {
-      if (result.errors[0].code === 'SESSION_CLOSED') showClosed();
-      else showError(result.errors[0].code === 'INVALID_JOIN_CODE'
-        ? 'This code does not belong to any table. Scan the QR code on your table again.' : result.errors[0].message);
+      const [problem] = result.errors;
+      if (problem.code === 'SESSION_CLOSED') showClosed();
+      else if (problem.code === 'INVALID_JOIN_CODE') showWrongCode();
+      else if (problem.code === 'JOIN_ATTEMPTS_EXCEEDED') showThrottled(problem.message);
+      else showError(problem.message);
       return;
     }
     token = result.token;
@@ -84,6 +86,38 @@ $('join').addEventListener('submit', async (submit) => {
     $('join-button').disabled = false;
   }
 });
+
+function showProblem(kind, title, text) {
+  $('join').hidden = true;
+  $('problem').hidden = false;
+  $('problem').dataset.problem = kind;
+  $('problem-title').textContent = title;
+  $('problem-text').textContent = text;
+}
+
+/** No table has this code (mistyped, from an old receipt, or not one of ours): nothing to order here. */
+function showWrongCode() {
+  showProblem('wrong-code', 'This is not a table\'s code',
+    'The address you opened does not belong to any table. Scan the QR code on your table again, or ask the staff '
+    + 'for help.');
+}
+
+/**
+ * Too many wrong codes came from this network (the server's join throttle): say when joining works again, and offer
+ * the form again then. The server's message says how many seconds that is ("try again in 540 s").
+ */
+function showThrottled(message) {
+  const seconds = Number(/(\d+)\s*s\b/.exec(message ?? '')?.[1] ?? 600);
+  const at = new Date(Date.now() + seconds * 1000);
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  showProblem('throttled', 'Too many attempts',
+    `Too many wrong table codes were tried from this network, so joining is paused for now. You can try again in `
+    + `about ${wait}, at ${at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`);
+  setTimeout(() => {
+    $('problem').hidden = true;
+    $('join').hidden = false;
+  }, seconds * 1000);
+}
 
 function forget() {
   sessionStorage.removeItem(STORAGE_KEY);

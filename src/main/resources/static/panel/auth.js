@@ -2,14 +2,18 @@
 // Embedded mode: a demo user picked from /panel/config, token from /dev/token (issued again before it expires).
 // OpenID Connect: the authorization code flow with PKCE (S256) against the configured issuer's public client; only
 // the PKCE verifier and state cross the redirect (sessionStorage, removed on return); the access token is refreshed
-// with the refresh token before it expires.
-import { secondsLeft } from '/app/graphql.js';
+// with the refresh token before it expires (renewalMargin: a minute, or a third of a short token's lifetime), by a
+// timer, so that it is fresh whenever a request or a new socket asks for it. When it cannot be renewed any more (the
+// provider's session ended or the refresh token expired), the panel is told (onSignInEnded) and signs in again.
+import { renewalMargin, secondsLeft } from '/app/graphql.js';
 
 const PKCE_KEY = 'ordergraph.panel.pkce';
 const memory = { access: null, refresh: null, idToken: null, user: null };
 let config = null;
 let oidc = null;
 let pending = null;
+let renewal = null;
+let ended = () => {};
 
 const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
   .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -41,6 +45,7 @@ async function devToken(user) {
   const body = await response.json();
   if (!response.ok) throw new Error(body.error_description || `Sign-in answered ${response.status}`);
   memory.access = body.access_token;
+  schedule();
 }
 
 /** Embedded mode: sign in as one of the demo users. */
@@ -76,6 +81,51 @@ async function tokenRequest(parameters) {
   memory.access = body.access_token;
   memory.refresh = body.refresh_token ?? memory.refresh;
   memory.idToken = body.id_token ?? memory.idToken;
+  schedule();
+}
+
+/** Renews the access token when it enters its renewal margin; retries every few seconds until it has expired. */
+function schedule(delay = null) {
+  clearTimeout(renewal);
+  if (!memory.access) return;
+  const due = delay ?? secondsLeft(memory.access) - renewalMargin(memory.access);
+  if (!Number.isFinite(due)) return;
+  renewal = setTimeout(async () => {
+    try {
+      await renew();
+    } catch (error) {
+      if (secondsLeft(memory.access) > 1) schedule(5);
+      else end(error);
+    }
+  }, Math.max(1, due) * 1000);
+}
+
+function renew() {
+  pending ??= (async () => {
+    try {
+      if (config.mode === 'embedded' && memory.user) await devToken(memory.user);
+      else if (memory.refresh) await tokenRequest({ grant_type: 'refresh_token', refresh_token: memory.refresh });
+      else throw new Error('Nothing to renew the sign-in with');
+    } finally {
+      pending = null;
+    }
+  })();
+  return pending;
+}
+
+function forget() {
+  clearTimeout(renewal);
+  memory.access = memory.refresh = memory.idToken = memory.user = null;
+}
+
+function end(error) {
+  forget();
+  ended(error);
+}
+
+/** `callback(error)` hears that the sign-in ended by itself: its token expired and could not be renewed. */
+export function onSignInEnded(callback) {
+  ended = callback;
 }
 
 /** OpenID Connect: on return from the identity provider, trades the code for tokens. False when not returning. */
@@ -92,25 +142,25 @@ export async function completeOidcSignIn() {
   return true;
 }
 
-/** The current access token, renewed when it has less than a minute left; null when signed out. */
+/** The current access token, renewed first when it is within its renewal margin; null when signed out. */
 export async function token() {
   if (!memory.access) return null;
-  if (secondsLeft(memory.access) > 60) return memory.access;
-  pending ??= (async () => {
-    try {
-      if (config.mode === 'embedded' && memory.user) await devToken(memory.user);
-      else if (memory.refresh) await tokenRequest({ grant_type: 'refresh_token', refresh_token: memory.refresh });
-    } finally {
-      pending = null;
+  if (secondsLeft(memory.access) > renewalMargin(memory.access)) return memory.access;
+  try {
+    await renew();
+  } catch (error) {
+    if (secondsLeft(memory.access) <= 0) {
+      end(error);
+      return null;
     }
-  })();
-  await pending.catch(() => {});
+  }
   return memory.access;
 }
 
+/** Forgets the tokens; with OpenID Connect also ends the session at the provider, which comes back to the panel. */
 export async function signOut() {
   const idToken = memory.idToken;
-  memory.access = memory.refresh = memory.idToken = memory.user = null;
+  forget();
   if (config?.mode === 'oidc') {
     const endpoints = await discovery().catch(() => null);
     if (endpoints?.end_session_endpoint) {

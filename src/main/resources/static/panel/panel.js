@@ -50,6 +50,7 @@ function setConnection(state) {
 
 async function start() {
   setConnection('connecting');
+  auth.onSignInEnded(signInEnded);
   let config;
   try {
     config = await auth.loadConfig();
@@ -92,7 +93,20 @@ function showSignIn(config) {
   }
 }
 
+/** The sign-in could not be renewed (e.g. the provider's session ended): back to the sign-in screen. */
+function signInEnded() {
+  api?.close();
+  api = null;
+  me = null;
+  for (const id of ['board', 'orders', 'nav', 'sign-out']) $(id).hidden = true;
+  for (const id of ['qr-modal', 'orders-modal', 'bill-modal']) $(id).close();
+  $('who').textContent = '';
+  auth.loadConfig().then(showSignIn, () => showSignIn(null))
+    .then(() => showError('sign-in-error', 'Your sign-in has ended: sign in again.'));
+}
+
 async function signedIn() {
+  $('sign-in-error').textContent = '';
   api = connect({ token: auth.token, onStatus: setConnection });
   ({ me } = await api.query('{ me { name subject permissions } }'));
   $('sign-in').hidden = true;

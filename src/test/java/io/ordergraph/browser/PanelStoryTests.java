@@ -1,12 +1,17 @@
 package io.ordergraph.browser;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.ordergraph.platform.security.Permission;
+import io.ordergraph.session.internal.JoinThrottle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PanelStoryTests extends PanelTest {
 
+	@Autowired
+	JoinThrottle throttle;
+
 	@Test
 	void aTableFromOpeningToClosingInTwoBrowsers() {
 		String chai = product("Masala chai", "150.00", "KES", 40, true);
@@ -27,7 +35,7 @@ class PanelStoryTests extends PanelTest {
 			staff.type("#session-label", "Table 2");
 			staff.click("#open-session button[type=submit]");
 			WebElement qr = staff.visible("#qr-modal[open] #qr-image svg");
-			String joinUrl = decodeQr(qr.getScreenshotAs(OutputType.BYTES));
+			String joinUrl = readQr(staff, qr);
 			assertThat(joinUrl).isEqualTo(text(staff, "#qr-url")).matches(".*/join/[A-Za-z0-9_-]{43}");
 			screenshot(staff, "panel-qr");
 			printMedia(staff, true); // printed, the modal shows the code alone
@@ -104,6 +112,60 @@ class PanelStoryTests extends PanelTest {
 			assertCleanPage(guest);
 			assertThat(guest.loadedResources()).as("the guest page loads none of the panel's assets")
 				.noneMatch(url -> url.contains("/panel"));
+		}
+	}
+
+	@Test
+	void aWrongCodeSaysSoAndOffersNothingThenTheThrottleSaysWhenToTryAgain() {
+		String code = (String) staff(Permission.MANAGE_SESSIONS)
+			.document("mutation($label: String!) { openOrderSession(input: {label: $label}) { session { joinCode } } }")
+			.variable("label", unique("Patio"))
+			.execute()
+			.path("openOrderSession.session.joinCode")
+			.entity(String.class)
+			.get();
+		product("Masala chai", "150.00", "KES", 40, true); // there is something to order, for a right code
+		throttle.forget("127.0.0.1"); // every browser and test client here comes from 127.0.0.1
+		try (Chromium guest = Chromium.start(Chromium.PHONE)) {
+			// a code of no table: a plain message, no menu, no basket, no way to order
+			guest.open(base() + "/join/" + "x".repeat(43));
+			guest.type("#guest-name", "Mallory");
+			guest.click("#join-button");
+			guest.visible("#problem[data-problem='wrong-code']");
+			assertThat(text(guest, "#problem")).contains("does not belong to any table", "Scan the QR code")
+				.doesNotContain("INVALID_JOIN_CODE");
+			for (String hidden : List.of("join", "menu", "basket", "my-orders", "place-order")) {
+				assertThat(guest.driver().findElement(By.id(hidden)).isDisplayed()).as(hidden).isFalse();
+			}
+			assertThat(guest.all(".product")).isEmpty();
+			assertThat(guest.storage()).isEmpty();
+			screenshot(guest, "guest-wrong-code");
+
+			// more wrong codes from the same address fill the join throttle (docs/sessions.md): then even the right
+			// code is refused for a while, and the page says when to try again rather than showing the error code
+			for (int i = 0; i < 9; i++) {
+				anonymous().document("mutation($code: String!) { joinOrderSession(input: {code: $code, name: \"M\"}) {"
+						+ " errors { code } } }")
+					.variable("code", "wrong-" + i)
+					.execute()
+					.path("joinOrderSession.errors[0].code")
+					.entity(String.class)
+					.isEqualTo("INVALID_JOIN_CODE");
+			}
+			guest.open(base() + "/join/" + code);
+			guest.type("#guest-name", "Mallory");
+			guest.click("#join-button");
+			guest.visible("#problem[data-problem='throttled']");
+			assertThat(text(guest, "#problem")).contains("Too many attempts")
+				.containsPattern("You can try again in about \\d+ (seconds|minutes), at \\d{1,2}:\\d{2}")
+				.doesNotContain("JOIN_ATTEMPTS_EXCEEDED");
+			assertThat(guest.driver().findElement(By.id("join")).isDisplayed()).isFalse();
+			assertThat(guest.all(".product")).isEmpty();
+			screenshot(guest, "guest-throttled");
+			assertCleanPage(guest);
+		}
+		finally {
+			throttle.forget("127.0.0.1");
 		}
 	}
 

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+
 import io.ordergraph.QrCodeReader;
 import io.ordergraph.ShopTest;
 import io.ordergraph.demo.DemoUsers;
@@ -72,6 +75,21 @@ abstract class PanelTest extends ShopTest {
 
 	static String decodeQr(byte[] png) {
 		return QrCodeReader.decode(png);
+	}
+
+	/**
+	 * What the QR code shown by an element says, once a screenshot of it reads (on a loaded machine the first one may
+	 * be taken before the code is painted); up to the browser's usual wait.
+	 */
+	static String readQr(Chromium browser, WebElement element) {
+		return browser.wait(d -> {
+			try {
+				return decodeQr(element.getScreenshotAs(OutputType.BYTES));
+			}
+			catch (AssertionError notPaintedYet) {
+				return null;
+			}
+		});
 	}
 
 

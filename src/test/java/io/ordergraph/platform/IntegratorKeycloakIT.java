@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,16 +63,8 @@ class IntegratorKeycloakIT extends ShopTest {
 	@BeforeAll
 	static void launchKeycloak() throws Exception {
 		assumeTrue(KeycloakServer.available(KeycloakServer.home()), KeycloakIdentityIT::skipReason);
-		keycloak = KeycloakServer.launch(KeycloakServer.home(), KeycloakServer.realmFile());
+		keycloak = KeycloakServer.shared(); // the one Keycloak of the *IT classes
 		clientCreated = false;
-	}
-
-	@AfterAll
-	static void stopKeycloak() {
-		if (keycloak != null) {
-			keycloak.close();
-			keycloak = null;
-		}
 	}
 
 	@BeforeEach

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,7 +118,7 @@ class KeycloakIdentityIT extends IntegrationTest {
 	static void launchKeycloak() throws Exception {
 		Path home = KeycloakServer.home();
 		assumeTrue(KeycloakServer.available(home), KeycloakIdentityIT::skipReason);
-		keycloak = KeycloakServer.launch(home, KeycloakServer.realmFile());
+		keycloak = KeycloakServer.shared(); // the one Keycloak of the *IT classes
 		clientsCreated = false;
 	}
 
@@ -161,14 +160,6 @@ class KeycloakIdentityIT extends IntegrationTest {
 		return "KeycloakIdentityIT: no Keycloak distribution at " + KeycloakServer.home() + ". `./mvnw verify` "
 				+ "unpacks org.keycloak:keycloak-quarkus-dist:zip there from Maven Central (unless -Dkeycloak.skip=true); "
 				+ "without it the tests against a real identity provider cannot run.";
-	}
-
-	@AfterAll
-	static void stopKeycloak() {
-		if (keycloak != null) {
-			keycloak.close();
-			keycloak = null;
-		}
 	}
 
 	/** Ordergraph knows Keycloak only by its issuer URI (plus who the bootstrap manager is). */

@@ -27,8 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * (see pom.xml), started as a child process with {@code bin/kc.sh start-dev} on a free port with an in-memory database,
  * importing the realm file the project ships. Stopped (with its whole process tree) by {@link #close()} and, should
  * the test JVM end first, by a shutdown hook.
+ * <p>
+ * The {@code *IT} classes share one: {@link #shared()} launches it for the first that asks and it lives until the test
+ * JVM ends (starting Keycloak takes a minute or more here). What a test adds to its realm (clients, a realm) has names
+ * of its own, and what it changes in the shipped realm it puts back.
  */
-final class KeycloakServer implements AutoCloseable {
+public final class KeycloakServer implements AutoCloseable {
 
 	static final String ADMIN = "admin";
 
@@ -57,23 +61,41 @@ final class KeycloakServer implements AutoCloseable {
 
 	private IllegalStateException failure;
 
+	private static KeycloakServer shared;
+
 	private KeycloakServer(Path home, int port) {
 		this.home = home;
 		this.port = port;
 		this.log = home.resolveSibling("keycloak-it-" + port + ".log");
 	}
 
+	/**
+	 * The Keycloak of this test JVM, launched (not yet ready: see {@link #awaitReady(Duration)}) by the first call and
+	 * stopped by the shutdown hook when the JVM ends.
+	 */
+	public static synchronized KeycloakServer shared() throws IOException {
+		if (shared == null) {
+			shared = launch(home(), realmFile());
+		}
+		return shared;
+	}
+
+	/** Waits until Keycloak is ready, at most {@code -Dkeycloak.start-timeout-seconds} (300 s) after its launch. */
+	public void awaitReady() throws InterruptedException {
+		awaitReady(Duration.ofSeconds(Long.getLong("keycloak.start-timeout-seconds", 300)));
+	}
+
 	/** Where the build unpacked Keycloak (system property {@code keycloak.home}, set by failsafe). */
-	static Path home() {
+	public static Path home() {
 		return Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.4.0")).toAbsolutePath();
 	}
 
 	/** The realm file shipped in the repository, the same one docker-compose imports. */
-	static Path realmFile() {
+	public static Path realmFile() {
 		return Path.of(System.getProperty("keycloak.realm-file", "keycloak/realm-ordergraph.json")).toAbsolutePath();
 	}
 
-	static boolean available(Path home) {
+	public static boolean available(Path home) {
 		return Files.isRegularFile(home.resolve("bin/kc.sh")) && Files.isDirectory(home.resolve("lib"));
 	}
 
@@ -162,11 +184,11 @@ final class KeycloakServer implements AutoCloseable {
 		return startTime;
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + port;
 	}
 
-	String issuer(String realm) {
+	public String issuer(String realm) {
 		return baseUrl() + "/realms/" + realm;
 	}
 
@@ -181,6 +203,50 @@ final class KeycloakServer implements AutoCloseable {
 				Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password",
 						adminPassword))
 			.get("access_token");
+	}
+
+	/** GETs from the admin API, e.g. {@code /admin/realms/ordergraph/clients?clientId=x}: the JSON answered. */
+	public Object adminGet(String path) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Bearer " + adminToken())
+			.GET()
+			.build());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+					+ response.body());
+		}
+		return JSON.readValue(response.body(), Object.class);
+	}
+
+	/** PUTs (or, with {@code method} POST, posts) a representation to the admin API; expects 204 No Content. */
+	public void adminSend(String method, String path, Object representation) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Bearer " + adminToken())
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation)))
+			.build());
+		if (response.statusCode() != 204) {
+			throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+					+ response.body());
+		}
+	}
+
+	/** A client of a realm as the admin API represents it (with its internal {@code id}). */
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> client(String realm, String clientId) {
+		List<Map<String, Object>> found = (List<Map<String, Object>>) adminGet(
+				"/admin/realms/" + realm + "/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
+		if (found.size() != 1) {
+			throw new IllegalStateException("No single client " + clientId + " in realm " + realm + ": " + found);
+		}
+		return found.getFirst();
+	}
+
+	/** Replaces a client's representation (as {@link #client} answered it, changed). */
+	public void updateClient(String realm, Map<String, Object> client) {
+		adminSend("PUT", "/admin/realms/" + realm + "/clients/" + client.get("id"), client);
 	}
 
 	/** POSTs a representation to the admin API, e.g. {@code /admin/realms/ordergraph/clients}; expects 201. */
