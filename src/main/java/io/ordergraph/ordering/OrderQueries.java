@@ -196,6 +196,11 @@ public class OrderQueries {
 	/** Orders neither fulfilled, rejected nor cancelled (seed 003), for staff with MANAGE_ORDERS. */
 	public long pendingFulfilmentCount(Caller caller) {
 		caller.requirePermission(Permission.MANAGE_ORDERS);
+		return countPendingFulfilment();
+	}
+
+	/** The same count for whoever was checked before: the live count shared by every subscriber. */
+	long countPendingFulfilment() {
 		return orders.countByStatusInAndArchivedFalse(OrderStatus.OPEN);
 	}
 

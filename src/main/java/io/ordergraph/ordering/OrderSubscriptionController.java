@@ -3,7 +3,6 @@ package io.ordergraph.ordering;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -28,10 +27,14 @@ class OrderSubscriptionController {
 
 	private final SubscriptionGuard guard;
 
-	OrderSubscriptionController(EventStream stream, OrderQueries queries, SubscriptionGuard guard) {
+	private final PendingFulfilment pending;
+
+	OrderSubscriptionController(EventStream stream, OrderQueries queries, SubscriptionGuard guard,
+			PendingFulfilment pending) {
 		this.stream = stream;
 		this.queries = queries;
 		this.guard = guard;
+		this.pending = pending;
 	}
 
 	@SubscriptionMapping
@@ -68,12 +71,7 @@ class OrderSubscriptionController {
 	@SubscriptionMapping
 	Flux<Long> pendingFulfilmentCount(@ContextValue Caller caller) {
 		caller.requirePermission(Permission.MANAGE_ORDERS);
-		// the log position first, then the count: an order placed in between is replayed, so never missed
-		long position = stream.head();
-		long now = queries.pendingFulfilmentCount(caller);
-		Flux<Long> counts = Flux.concat(Mono.just(now), stream.subscribe(position, OrderEvents::isOrderEvent)
-			.map(e -> queries.pendingFulfilmentCount(caller))).distinctUntilChanged();
-		return guard.guard(counts, caller, fresh -> fresh.hasPermission(Permission.MANAGE_ORDERS));
+		return guard.guard(pending.counts(), caller, fresh -> fresh.hasPermission(Permission.MANAGE_ORDERS));
 	}
 
 	/** The order as it is now, if the caller may still see it. */

@@ -12,6 +12,7 @@ import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import io.ordergraph.SqlStatementCounter;
 import io.ordergraph.platform.events.EventCursor;
 import io.ordergraph.platform.security.Permission;
 
@@ -192,6 +193,39 @@ class OrderSubscriptionTests extends OrderingTest {
 			.assertNext(n -> assertThat(n).isEqualTo(initial[0] + 1))
 			.thenCancel()
 			.verify(TIMEOUT);
+	}
+
+	@Test
+	void thePendingCountIsCountedOncePerEventWhateverTheNumberOfSubscribers() {
+		String staffToken = staffToken(Permission.MANAGE_ORDERS);
+		Shopper shopper = shopper();
+		String product = product(unique("Miso"), "200", 10);
+		java.util.function.Predicate<String> pendingCount = sql -> sql.startsWith("select count(")
+				&& sql.contains("archived") && sql.contains("status in");
+		int subscribers = 12;
+		List<Flux<Integer>> panels = new java.util.ArrayList<>();
+		for (int i = 0; i < subscribers; i++) {
+			panels.add(webSocket(staffToken).document("subscription { pendingFulfilmentCount }")
+				.executeSubscription()
+				.toFlux("pendingFulfilmentCount", Integer.class));
+		}
+		long[] before = new long[1];
+		int[] initial = new int[1];
+		// every panel's first count, then the one after an order: 2 × 12 values
+		StepVerifier.create(Flux.merge(panels).take(2L * subscribers))
+			.recordWith(java.util.ArrayList::new)
+			.expectNextCount(subscribers)
+			.consumeRecordedWith(firsts -> {
+				assertThat(java.util.Set.copyOf(firsts)).hasSize(1);
+				initial[0] = firsts.iterator().next();
+				before[0] = SqlStatementCounter.count(pendingCount);
+			})
+			.then(() -> placeOk(shopper.tester(), List.of(line(product, 1))))
+			.expectNextCount(subscribers)
+			.consumeRecordedWith(all -> assertThat(all).filteredOn(n -> n == initial[0] + 1).hasSize(subscribers))
+			.verifyComplete();
+		// one count per order event on this instance (placing an order writes at most a few), not one per panel
+		assertThat(SqlStatementCounter.count(pendingCount) - before[0]).isBetween(1L, 3L);
 	}
 
 }
