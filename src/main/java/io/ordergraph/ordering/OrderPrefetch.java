@@ -65,6 +65,29 @@ final class OrderPrefetch {
 		asked.forEach(id -> products.put(id, Optional.ofNullable(found.get(id))));
 	}
 
+	/** This order's lines, or null unless they were prefetched. */
+	List<OrderLine> linesOf(UUID orderId) {
+		return lines.get(orderId);
+	}
+
+	/** Whether this customer was prefetched (found or not). */
+	boolean hasCustomer(UUID customerId) {
+		return customers.containsKey(customerId);
+	}
+
+	/** The prefetched customer, or null if none was found (or none prefetched: see {@link #hasCustomer}). */
+	Customer customer(UUID customerId) {
+		return customers.getOrDefault(customerId, Optional.empty()).orElse(null);
+	}
+
+	boolean hasProduct(UUID productId) {
+		return products.containsKey(productId);
+	}
+
+	Product product(UUID productId) {
+		return products.getOrDefault(productId, Optional.empty()).orElse(null);
+	}
+
 	/** The lines of these orders, or empty unless all of them were prefetched. */
 	Optional<Map<UUID, List<OrderLine>>> lines(Collection<UUID> orderIds) {
 		return all(lines, orderIds);

@@ -211,4 +211,33 @@ class OrderQueryTests extends OrderingTest {
 			.isOk();
 	}
 
+	@Test
+	void aLinesProductHiddenSinceIsNullForItsCustomerOnEveryPathButNotForProductManagers() {
+		String product = product(unique("Seasonal"), "30", 10);
+		Shopper shopper = shopper();
+		String orderId = id(placeOk(shopper.tester(), List.of(line(product, 1))));
+		productManager().document("mutation($id: ID!) { setProductVisibility(input: {id: $id, visible: false}) { errors { code } } }")
+			.variable("id", product)
+			.execute()
+			.path("setProductVisibility.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+		// the page prefetches its lines' products; a single order reaches them through the batch loader
+		String page = "{ orders(first: 5) { edges { node { id lines { product { id } } } } } }";
+		String single = "query($id: ID!) { order(id: $id) { lines { product { id } } } }";
+		shopper.tester().document(page).execute().path("orders.edges[0].node.id").entity(String.class).isEqualTo(orderId)
+			.path("orders.edges[0].node.lines[0].product").valueIsNull();
+		shopper.tester().document(single).variable("id", orderId).execute()
+			.path("order.lines[0].product").valueIsNull();
+		HttpGraphQlTester both = staff(Permission.MANAGE_ORDERS, Permission.MANAGE_PRODUCTS);
+		both.document(single).variable("id", orderId).execute()
+			.path("order.lines[0].product.id").entity(String.class).isEqualTo(product);
+		both.document("query($c: ID!) { orders(first: 5, filter: {customerId: $c}) { edges { node { lines { product { id } } } } } }")
+			.variable("c", shopper.customerId())
+			.execute()
+			.path("orders.edges[0].node.lines[0].product.id")
+			.entity(String.class)
+			.isEqualTo(product);
+	}
+
 }
