@@ -53,7 +53,14 @@ class ExecutionGateFilter extends OncePerRequestFilter {
 		RequestBudget budget = new RequestBudget(limits.requestTimeout());
 		request.setAttribute(RequestBudget.KEY, budget);
 		try {
-			chain.doFilter(request, response);
+			// SQL on this thread (authentication, a blocking controller) knows its budget too
+			budget.within(() -> chain.doFilter(request, response));
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new ServletException(ex);
 		}
 		finally {
 			if (request.isAsyncStarted()) {

@@ -88,6 +88,12 @@ class LimitsInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	private Mono<WebGraphQlResponse> execute(WebGraphQlRequest request, Chain chain, RequestBudget budget) {
 		return chain.next(request)
+			.doOnNext(response -> {
+				// a subscription (WebSocket or Server-Sent Events): its events run long after this request's timeout
+				if (response.getData() instanceof Publisher<?>) {
+					budget.becomeStream();
+				}
+			})
 			.takeUntilOther(budget.whenCancelled())
 			.timeout(limits.requestTimeout(),
 					Mono.fromSupplier(() -> refuse(request, Classification.TIMEOUT,

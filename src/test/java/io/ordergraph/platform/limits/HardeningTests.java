@@ -30,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import io.ordergraph.IntegrationTest;
 import io.ordergraph.SqlStatementCounter;
+import io.ordergraph.SqlWork;
 import io.ordergraph.platform.security.Permission;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +77,37 @@ class HardeningTests extends IntegrationTest {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	HttpResponse<String> postTagged(String token, String query, String operation, String tag) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.header(SqlWork.HEADER, tag)
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"query\":" + quote(query) + ",\"operationName\":" + quote(operation) + "}"))
+			.build();
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A product and a customer's order of it, made through the API. */
+	void anOrderExists() {
+		String manager = staffToken(Permission.MANAGE_PRODUCTS);
+		String productId = read(post(manager, "mutation { createProduct(input: { name: \"Late " + newSubject("p")
+				+ "\", price: { amount: \"5\", currency: \"KES\" }, stock: 10 }) { product { id } errors { code } } }"),
+				"$.data.createProduct.product.id");
+		String shopper = token(newSubject("shopper"), "customer");
+		post(shopper, "mutation { registerCustomer(input: { name: \"Late Shopper\", phone: \"+254711000123\" }) "
+				+ "{ errors { code } } }");
+		HttpResponse<String> placed = post(shopper, "mutation { placeOrder(input: { lines: [{ productId: \"" + productId
+				+ "\", quantity: 1 }] }) { order { id } errors { code } } }");
+		assertThat(placed.body()).contains("\"errors\":[]");
 	}
 
 	HttpResponse<String> get(String path) {
@@ -275,6 +307,44 @@ class HardeningTests extends IntegrationTest {
 		}
 		// the slots are free again
 		assertThat(post(null, "{ __typename }").statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * A page of orders reads its lines and their products in the root field, one statement after the other; with the
+	 * lines behind a table lock until after the 2 s deadline, the products statement comes due when the budget is
+	 * spent and must not be sent, and the client has had its TIMEOUT answer at the deadline.
+	 */
+	@Test
+	void noStatementIsSentAfterTheDeadline(CapturedOutput output) throws Exception {
+		anOrderExists();
+		String staff = staffToken(Permission.MANAGE_ORDERS, Permission.MANAGE_PRODUCTS);
+		String query = "query LateStatement { orders(first: 1) { edges { node { number lines { quantity "
+				+ "product { name } } } } } }";
+		String tag = SqlWork.newTag();
+		int before = output.length();
+		HttpResponse<String> answer;
+		long start = System.nanoTime();
+		try (Connection lock = dataSource.getConnection()) {
+			lock.setAutoCommit(false);
+			lock.createStatement().execute("lock table order_line in access exclusive mode");
+			try {
+				answer = postTagged(staff, query, "LateStatement", tag);
+			}
+			finally {
+				lock.rollback();
+			}
+		}
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));
+		assertThat(read(answer, "$.errors[0].extensions.classification").toString()).isEqualTo("TIMEOUT");
+		// the lines statement (sent in time) now completes, and the field that sent it comes to its next statement
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> output.toString().substring(before).contains("operation=LateStatement")
+					|| SqlWork.tally(tag).count("from product") > 0);
+		SqlWork.Tally tally = SqlWork.tally(tag);
+		assertThat(tally.count("from order_line")).as(tally.toString()).isPositive();
+		assertThat(tally.count("from product")).as(tally.toString()).isZero();
+		assertThat(output.toString().substring(before)).contains("operation=LateStatement");
 	}
 
 	@Test
