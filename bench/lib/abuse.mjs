@@ -35,13 +35,16 @@ function summary(results) {
 export async function abuse(base, staffToken, heavyCount, anonymousCount) {
   let probing = true;
   const health = [];
+  // health may be served on its own management port (BENCH_HEALTH_BASE, e.g. http://127.0.0.1:18081)
+  const healthBase = process.env.BENCH_HEALTH_BASE || base;
+  const t0 = performance.now();
   const prober = (async () => {
     while (probing) {
       for (const path of ["/actuator/health/liveness", "/actuator/health/readiness"]) {
         const started = performance.now();
-        const response = await fetch(base + path).catch(() => ({ status: "network" }));
+        const response = await fetch(healthBase + path).catch(() => ({ status: "network" }));
         if (response.text) await response.text();
-        health.push({ path, status: response.status, ms: performance.now() - started });
+        health.push({ path, status: response.status, ms: performance.now() - started, at_ms: started - t0 });
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -60,5 +63,8 @@ export async function abuse(base, staffToken, heavyCount, anonymousCount) {
   return { heavy: { requests: heavyCount, ...summary(heavy) }, anonymous: { requests: anonymousCount, ...summary(anonymous) },
     other_5xx: other5xx, wall_ms: wallMs,
     health: { probes: health.length, all_200: health.every((h) => h.status === 200), max_ms: healthMs.at(-1) ?? null,
-      p99_ms: healthMs[Math.floor(0.99 * healthMs.length)] ?? null } };
+      p99_ms: healthMs[Math.floor(0.99 * healthMs.length)] ?? null,
+      // the slowest probes and when they were sent (ms after the load started), to see what they waited behind
+      slowest: [...health].sort((a, b) => b.ms - a.ms).slice(0, 5)
+        .map((h) => ({ path: h.path, ms: Math.round(h.ms), at_ms: Math.round(h.at_ms), status: h.status })) } };
 }

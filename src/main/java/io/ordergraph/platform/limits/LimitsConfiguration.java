@@ -2,12 +2,12 @@ package io.ordergraph.platform.limits;
 
 import javax.sql.DataSource;
 
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.JdbcProperties;
-import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +50,12 @@ class LimitsConfiguration {
 		template.setResultsMapCaseInsensitive(settings.isResultsMapCaseInsensitive());
 		translator.ifUnique(template::setExceptionTranslator);
 		return template;
+	}
+
+	/** Lets running GraphQL requests find out that their client went away (see {@link ConnectionProbe}). */
+	@Bean
+	TomcatContextCustomizer connectionProbes(@Value("${spring.graphql.http.path:/graphql}") String path) {
+		return context -> context.getPipeline().addValve(new ConnectionProbe.Valve(path));
 	}
 
 	@Bean
