@@ -456,6 +456,24 @@ class HardeningTests extends IntegrationTest {
 			.until(() -> SqlStatementCounter.count() - statements <= 1);
 	}
 
+	/** A subscription outlives the request timeout: its events still read what they select (SQL included). */
+	@Test
+	void subscriptionEventsAfterTheTimeoutStillResolveTheirFields() throws Exception {
+		var tester = webSocket(staffToken(Permission.MANAGE_ORDERS, Permission.MANAGE_PRODUCTS));
+		var events = tester.document("subscription { orderEvents { type order { number lines { product { name } } } } }")
+			.executeSubscription()
+			.toFlux()
+			.filter(event -> "PLACED".equals(event.path("orderEvents.type").entity(String.class).get()))
+			.next()
+			.toFuture();
+		// longer than the 2 s request timeout of the subscribe operation
+		org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		anOrderExists();
+		var event = events.get(10, TimeUnit.SECONDS);
+		event.errors().verify();
+		assertThat(event.path("orderEvents.order.lines[0].product.name").entity(String.class).get()).startsWith("Late ");
+	}
+
 	/** A long request whose client stays is probed several times and still gets its answer. */
 	@Test
 	void probedRequestStillGetsItsAnswer() throws Exception {
