@@ -1,11 +1,19 @@
 package io.ordergraph.platform.limits;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.JdbcProperties;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import io.ordergraph.platform.graphql.GraphQlLimits;
@@ -17,6 +25,37 @@ class LimitsConfiguration {
 	@Bean
 	ExecutionGate executionGate(LimitsProperties limits) {
 		return new ExecutionGate(limits.maxConcurrent(), limits.queueWait());
+	}
+
+	/** No Hibernate statement is sent for a request whose budget is spent (batch loaders dispatched late included). */
+	@Bean
+	HibernatePropertiesCustomizer budgetedStatements() {
+		return BudgetedStatements::install;
+	}
+
+	/** Boot's JdbcTemplate, with the same settings, that also honours the request's budget. */
+	@Bean
+	JdbcTemplate jdbcTemplate(DataSource dataSource, JdbcProperties properties,
+			ObjectProvider<SQLExceptionTranslator> translator) {
+		JdbcTemplate template = new BudgetedJdbcTemplate(dataSource);
+		JdbcProperties.Template settings = properties.getTemplate();
+		template.setIgnoreWarnings(settings.isIgnoreWarnings());
+		template.setFetchSize(settings.getFetchSize());
+		template.setMaxRows(settings.getMaxRows());
+		if (settings.getQueryTimeout() != null) {
+			template.setQueryTimeout((int) settings.getQueryTimeout().getSeconds());
+		}
+		template.setSkipResultsProcessing(settings.isSkipResultsProcessing());
+		template.setSkipUndeclaredResults(settings.isSkipUndeclaredResults());
+		template.setResultsMapCaseInsensitive(settings.isResultsMapCaseInsensitive());
+		translator.ifUnique(template::setExceptionTranslator);
+		return template;
+	}
+
+	/** Lets running GraphQL requests find out that their client went away (see {@link ConnectionProbe}). */
+	@Bean
+	TomcatContextCustomizer connectionProbes(@Value("${spring.graphql.http.path:/graphql}") String path) {
+		return context -> context.getPipeline().addValve(new ConnectionProbe.Valve(path));
 	}
 
 	@Bean

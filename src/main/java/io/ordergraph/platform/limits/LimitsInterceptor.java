@@ -3,6 +3,7 @@ package io.ordergraph.platform.limits;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +16,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -24,6 +26,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
 import io.ordergraph.platform.graphql.Classification;
 import io.ordergraph.platform.security.Caller;
+import io.ordergraph.platform.transport.WebSocketConnectionClosed;
 
 /**
  * The execution limits around every GraphQL operation: the parser's token limits and the client's address go into
@@ -44,6 +47,9 @@ class LimitsInterceptor implements WebGraphQlInterceptor, Ordered {
 	private final Map<String, AtomicInteger> perConnection = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
+
+	/** Budgets of the operations running on each WebSocket connection, cancelled when it closes. */
+	private final Map<String, Set<RequestBudget>> runningOn = new ConcurrentHashMap<>();
 
 	private final boolean introspection;
 
@@ -79,15 +85,39 @@ class LimitsInterceptor implements WebGraphQlInterceptor, Ordered {
 				return Mono.just(refuse(request, Classification.OVERLOADED, "The server is busy; retry shortly",
 						Map.of("retryAfterMs", Math.max(1000, limits.queueWait().toMillis()))));
 			}
-			return Mono.defer(() -> execute(request, chain, budget))
-				.doFinally(signal -> gate.leave())
+			String connection = ws.getSessionInfo().getId();
+			return Mono.defer(() -> {
+				runningOn.computeIfAbsent(connection, id -> ConcurrentHashMap.newKeySet()).add(budget);
+				return execute(request, chain, budget);
+			}).doFinally(signal -> {
+				runningOn.computeIfPresent(connection, (id, budgets) -> {
+					budgets.remove(budget);
+					return budgets.isEmpty() ? null : budgets;
+				});
+				gate.leave();
+			})
 				.map(response -> countSubscription(ws, response));
 		}
 		return execute(request, chain, budget);
 	}
 
+	/** A closed connection's operations stop: no more data fetchers, no more SQL, their slots free. */
+	@EventListener
+	void connectionClosed(WebSocketConnectionClosed closed) {
+		Set<RequestBudget> budgets = runningOn.remove(closed.sessionId());
+		if (budgets != null) {
+			budgets.forEach(RequestBudget::cancel);
+		}
+	}
+
 	private Mono<WebGraphQlResponse> execute(WebGraphQlRequest request, Chain chain, RequestBudget budget) {
 		return chain.next(request)
+			.doOnNext(response -> {
+				// a subscription (WebSocket or Server-Sent Events): its events run long after this request's timeout
+				if (response.getData() instanceof Publisher<?>) {
+					budget.becomeStream();
+				}
+			})
 			.takeUntilOther(budget.whenCancelled())
 			.timeout(limits.requestTimeout(),
 					Mono.fromSupplier(() -> refuse(request, Classification.TIMEOUT,

@@ -21,11 +21,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxTokens grammar tokens one document may have (graphql-java's parser limit)
  * @param rate the cost rate limits
  * @param subscriptions the subscription caps
+ * @param disconnectProbe how often a running HTTP request checks that its client is still connected (a non-blocking
+ * read of its connection), first after this long; zero: never
  */
 @ConfigurationProperties("ordergraph.limits")
 public record LimitsProperties(Integer maxCost, Integer defaultListSize, Map<String, Integer> listSizes,
 		Duration requestTimeout, Integer maxConcurrent, Duration queueWait, Integer maxFragments, Integer maxDirectives,
-		Integer maxDirectivesPerField, Integer maxTokens, Rate rate, Subscriptions subscriptions) {
+		Integer maxDirectivesPerField, Integer maxTokens, Rate rate, Subscriptions subscriptions,
+		Duration disconnectProbe) {
 
 	public LimitsProperties {
 		maxCost = positive(maxCost, 50_000);
@@ -41,6 +44,8 @@ public record LimitsProperties(Integer maxCost, Integer defaultListSize, Map<Str
 		maxTokens = positive(maxTokens, 5_000);
 		rate = (rate == null) ? new Rate(null, null, null, null, null) : rate;
 		subscriptions = (subscriptions == null) ? new Subscriptions(null, null) : subscriptions;
+		disconnectProbe = (disconnectProbe == null || disconnectProbe.isNegative()) ? Duration.ofMillis(250)
+				: disconnectProbe;
 	}
 
 	/**

@@ -2,16 +2,49 @@ package io.ordergraph.platform.limits;
 
 import java.time.Duration;
 
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.ThreadLocalAccessor;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * The time one request may still use: past its deadline, or once its client has gone, no data fetcher starts.
+ * The time one request may still use: past its deadline, or once its client has gone, no data fetcher starts and no
+ * SQL statement is sent for it (see {@link BudgetedStatements}).
+ * <p>
+ * The budget travels in the GraphQL context under {@link #KEY}; it is also a thread local under the same key,
+ * registered with Micrometer's context propagation, so Spring for GraphQL sets it on every thread that works for the
+ * request (data fetchers, batch loaders) and SQL code deep below can ask {@link #current()}.
  */
 public final class RequestBudget {
 
-	/** Request attribute (HTTP) and GraphQL context key under which the budget travels. */
+	/** Request attribute (HTTP), GraphQL context key and thread local key under which the budget travels. */
 	public static final String KEY = RequestBudget.class.getName();
+
+	private static final ThreadLocal<RequestBudget> CURRENT = new ThreadLocal<>();
+
+	static {
+		ContextRegistry.getInstance().registerThreadLocalAccessor(new ThreadLocalAccessor<RequestBudget>() {
+			@Override
+			public Object key() {
+				return KEY;
+			}
+
+			@Override
+			public RequestBudget getValue() {
+				return CURRENT.get();
+			}
+
+			@Override
+			public void setValue(RequestBudget value) {
+				CURRENT.set(value);
+			}
+
+			@Override
+			public void setValue() {
+				CURRENT.remove();
+			}
+		});
+	}
 
 	private final long deadline;
 
@@ -19,18 +52,80 @@ public final class RequestBudget {
 
 	private volatile boolean cancel;
 
+	private volatile boolean stream;
+
 	RequestBudget(Duration timeout) {
 		this.deadline = System.nanoTime() + timeout.toNanos();
 	}
 
+	/** The budget of the request this thread works for, or null (background work, start-up). */
+	static RequestBudget current() {
+		return CURRENT.get();
+	}
+
+	/** Runs {@code work} on this thread as work of this request. */
+	void within(ThrowingRunnable work) throws Exception {
+		RequestBudget previous = CURRENT.get();
+		CURRENT.set(this);
+		try {
+			work.run();
+		}
+		finally {
+			if (previous == null) {
+				CURRENT.remove();
+			}
+			else {
+				CURRENT.set(previous);
+			}
+		}
+	}
+
+	interface ThrowingRunnable {
+
+		void run() throws Exception;
+
+	}
+
 	boolean exhausted() {
-		return cancel || System.nanoTime() - deadline > 0;
+		return !stream && (cancel || System.nanoTime() - deadline > 0);
+	}
+
+	/**
+	 * The operation turned out to be a subscription: its events come long after the timeout, each checked on its own
+	 * (SubscriptionGuard), so from now on this budget limits nothing.
+	 */
+	void becomeStream() {
+		stream = true;
+	}
+
+	/** Whether this budget still bounds its request's work (false for a subscription's events). */
+	boolean bounds() {
+		return !stream;
+	}
+
+	/** Milliseconds left before the deadline; 0 once exhausted. */
+	long remainingMillis() {
+		if (cancel) {
+			return 0;
+		}
+		return Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+	}
+
+	/** Refuses to start more work once the budget is spent. */
+	void require() {
+		if (exhausted()) {
+			throw new RequestTimeoutException();
+		}
 	}
 
 	/** Stops the remaining work: the client went away, or the answer was already given. */
 	void cancel() {
 		cancel = true;
 		cancelled.tryEmitEmpty();
+	}
+
+	boolean cancelled() {
+		return cancel && !stream;
 	}
 
 	Mono<Void> whenCancelled() {

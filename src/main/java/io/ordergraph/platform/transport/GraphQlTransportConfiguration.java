@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -66,13 +67,14 @@ class GraphQlTransportConfiguration {
 	@Bean
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler webGraphQlHandler, GraphQlProperties properties,
 			CorsPolicy corsPolicy, JsonMapper jsonMapper, EventStream events,
-			@Value("${ordergraph.websocket.shutdown-completion-wait:5s}") Duration completionWait) {
+			@Value("${ordergraph.websocket.shutdown-completion-wait:5s}") Duration completionWait,
+			ApplicationEventPublisher publisher) {
 		// graphql-transport-ws messages without an id (connection_ack, pong) carry no "id": null
 		JsonMapper json = jsonMapper.rebuild().addMixIn(GraphQlWebSocketMessage.class, OmitNullId.class).build();
 		GraphQlProperties.Websocket websocket = properties.getWebsocket();
 		return new ShutdownAwareWebSocketHandler(webGraphQlHandler, new JacksonJsonHttpMessageConverter(json),
 				websocket.getConnectionInitTimeout(), websocket.getKeepAlive(), corsPolicy.configuration(), json,
-				events, completionWait);
+				events, completionWait, publisher);
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import io.ordergraph.platform.events.EventStream;
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -41,6 +42,8 @@ class ShutdownAwareWebSocketHandler extends GraphQlWebSocketHandler implements S
 
 	private final Duration completionWait;
 
+	private final ApplicationEventPublisher publisher;
+
 	/** Open sessions (decorated, so that every message sent is seen) and their active subscription ids. */
 	private final Map<String, Tracked> sessions = new ConcurrentHashMap<>();
 
@@ -48,8 +51,9 @@ class ShutdownAwareWebSocketHandler extends GraphQlWebSocketHandler implements S
 
 	ShutdownAwareWebSocketHandler(WebGraphQlHandler graphQlHandler, HttpMessageConverter<Object> converter,
 			Duration initTimeout, Duration keepAlive, CorsConfiguration cors, JsonMapper json,
-			EventStream events, Duration completionWait) {
+			EventStream events, Duration completionWait, ApplicationEventPublisher publisher) {
 		super(graphQlHandler, converter, initTimeout, keepAlive, cors);
+		this.publisher = publisher;
 		this.events = events;
 		this.json = json;
 		this.completionWait = completionWait;
@@ -79,7 +83,13 @@ class ShutdownAwareWebSocketHandler extends GraphQlWebSocketHandler implements S
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		Tracked tracked = sessions.remove(session.getId());
-		super.afterConnectionClosed((tracked != null) ? tracked : session, status);
+		try {
+			super.afterConnectionClosed((tracked != null) ? tracked : session, status);
+		}
+		finally {
+			// operations still running for it (a query waiting on the database) stop too, not only subscriptions
+			publisher.publishEvent(new WebSocketConnectionClosed(session.getId()));
+		}
 	}
 
 	private Tracked tracked(WebSocketSession session) {
