@@ -283,12 +283,15 @@ async function startApp(name, port, { embedded = false, env = {} } = {}) {
     ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY: INTEGRATIONS_KEY,
   };
   const started = performance.now();
-  const child = track(spawn(JAVA, [...JAVA_OPTS, "-jar", JAR, `--server.port=${port}`],
+  // BENCH_MGMT=1: the actuator on its own port (port + 1), as production should run it (docs/operations.md)
+  const management = process.env.BENCH_MGMT ? [`--management.server.port=${port + 1}`] : [];
+  const child = track(spawn(JAVA, [...JAVA_OPTS, "-jar", JAR, `--server.port=${port}`, ...management],
     { env: { ...base, ...appEnv, ...env }, stdio: ["ignore", out, out] }), name);
   child.logFile = logFile;
   child.base = `http://127.0.0.1:${port}`;
+  child.healthBase = process.env.BENCH_MGMT ? `http://127.0.0.1:${port + 1}` : child.base;
   child.port = port;
-  await waitReady(child.base, child, 300000);
+  await waitReady(child.healthBase, child, 300000);
   child.readyMs = performance.now() - started;
   log(`${name} ready on ${port} in ${(child.readyMs / 1000).toFixed(1)} s`);
   return child;
@@ -580,6 +583,7 @@ async function main() {
     await sleep(5000);
     const idleMs = jvmCpuMs(app2.pid) - idle0;
     const logBefore = fs.statSync(app2.logFile).size;
+    process.env.BENCH_HEALTH_BASE = app2.healthBase;
     const outcome = await abuse(app2.base, staff, opt.abuseHeavy, opt.abuseAnonymous);
     const activeAfter = Number(psql(`select count(*) from pg_stat_activity where usename = '${db.user}' and state = 'active'`));
     const cpu0 = jvmCpuMs(app2.pid);
