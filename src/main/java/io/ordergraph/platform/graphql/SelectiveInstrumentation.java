@@ -3,7 +3,9 @@ package io.ordergraph.platform.graphql;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -195,15 +197,24 @@ final class SelectiveInstrumentation implements Instrumentation {
 		return contexts;
 	}
 
-	private <T> InstrumentationContext<T> context(int[] interested, InstrumentationState states,
-			Hook<InstrumentationContext<T>> hook) {
+	/** No context, the one member's, or one that forwards to each member's context (by {@code many}). */
+	private <C> C combined(int[] interested, InstrumentationState states, Hook<C> hook, Function<List<C>, C> many) {
 		if (interested.length == 0) {
 			return null;
 		}
 		if (interested.length == 1) {
 			return hook.call(members.get(interested[0]), state(states, interested[0]));
 		}
-		List<InstrumentationContext<T>> contexts = contexts(interested, states, hook);
+		List<C> contexts = contexts(interested, states, hook);
+		return (contexts.size() == 1) ? contexts.get(0) : many.apply(contexts);
+	}
+
+	private <T> InstrumentationContext<T> context(int[] interested, InstrumentationState states,
+			Hook<InstrumentationContext<T>> hook) {
+		return combined(interested, states, hook, SelectiveInstrumentation::all);
+	}
+
+	private static <T> InstrumentationContext<T> all(List<? extends InstrumentationContext<T>> contexts) {
 		return new InstrumentationContext<>() {
 			@Override
 			public void onDispatched() {
@@ -295,89 +306,84 @@ final class SelectiveInstrumentation implements Instrumentation {
 	@Override
 	public ExecutionStrategyInstrumentationContext beginExecutionStrategy(
 			InstrumentationExecutionStrategyParameters parameters, InstrumentationState state) {
-		if (beginExecutionStrategy.length == 0) {
-			return null;
-		}
-		List<ExecutionStrategyInstrumentationContext> contexts = contexts(beginExecutionStrategy, state,
-				(m, s) -> m.beginExecutionStrategy(parameters, s));
-		return (contexts.size() == 1) ? contexts.get(0) : new ExecutionStrategyInstrumentationContext() {
-			@Override
-			public void onDispatched() {
-				contexts.forEach(InstrumentationContext::onDispatched);
-			}
+		return combined(beginExecutionStrategy, state, (m, s) -> m.beginExecutionStrategy(parameters, s),
+				contexts -> {
+					InstrumentationContext<ExecutionResult> each = all(contexts);
+					return new ExecutionStrategyInstrumentationContext() {
+						@Override
+						public void onDispatched() {
+							each.onDispatched();
+						}
 
-			@Override
-			public void onCompleted(ExecutionResult result, Throwable failure) {
-				contexts.forEach(context -> context.onCompleted(result, failure));
-			}
+						@Override
+						public void onCompleted(ExecutionResult result, Throwable failure) {
+							each.onCompleted(result, failure);
+						}
 
-			@Override
-			public void onFieldValuesInfo(List<FieldValueInfo> infos) {
-				contexts.forEach(context -> context.onFieldValuesInfo(infos));
-			}
+						@Override
+						public void onFieldValuesInfo(List<FieldValueInfo> infos) {
+							contexts.forEach(context -> context.onFieldValuesInfo(infos));
+						}
 
-			@Override
-			public void onFieldValuesException() {
-				contexts.forEach(ExecutionStrategyInstrumentationContext::onFieldValuesException);
-			}
-		};
+						@Override
+						public void onFieldValuesException() {
+							contexts.forEach(ExecutionStrategyInstrumentationContext::onFieldValuesException);
+						}
+					};
+				});
 	}
 
 	@Override
 	public ExecuteObjectInstrumentationContext beginExecuteObject(InstrumentationExecutionStrategyParameters parameters,
 			InstrumentationState state) {
-		if (beginExecuteObject.length == 0) {
-			return null;
-		}
-		List<ExecuteObjectInstrumentationContext> contexts = contexts(beginExecuteObject, state,
-				(m, s) -> m.beginExecuteObject(parameters, s));
-		return (contexts.size() == 1) ? contexts.get(0) : new ExecuteObjectInstrumentationContext() {
-			@Override
-			public void onDispatched() {
-				contexts.forEach(InstrumentationContext::onDispatched);
-			}
+		return combined(beginExecuteObject, state, (m, s) -> m.beginExecuteObject(parameters, s), contexts -> {
+			InstrumentationContext<Map<String, Object>> each = all(contexts);
+			return new ExecuteObjectInstrumentationContext() {
+				@Override
+				public void onDispatched() {
+					each.onDispatched();
+				}
 
-			@Override
-			public void onCompleted(java.util.Map<String, Object> result, Throwable failure) {
-				contexts.forEach(context -> context.onCompleted(result, failure));
-			}
+				@Override
+				public void onCompleted(Map<String, Object> result, Throwable failure) {
+					each.onCompleted(result, failure);
+				}
 
-			@Override
-			public void onFieldValuesInfo(List<FieldValueInfo> infos) {
-				contexts.forEach(context -> context.onFieldValuesInfo(infos));
-			}
+				@Override
+				public void onFieldValuesInfo(List<FieldValueInfo> infos) {
+					contexts.forEach(context -> context.onFieldValuesInfo(infos));
+				}
 
-			@Override
-			public void onFieldValuesException() {
-				contexts.forEach(ExecuteObjectInstrumentationContext::onFieldValuesException);
-			}
-		};
+				@Override
+				public void onFieldValuesException() {
+					contexts.forEach(ExecuteObjectInstrumentationContext::onFieldValuesException);
+				}
+			};
+		});
 	}
 
 	@Override
 	public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
-		if (beginFieldFetching.length == 0) {
-			return null;
-		}
-		List<FieldFetchingInstrumentationContext> contexts = contexts(beginFieldFetching, state,
-				(m, s) -> m.beginFieldFetching(parameters, s));
-		return (contexts.size() == 1) ? contexts.get(0) : new FieldFetchingInstrumentationContext() {
-			@Override
-			public void onDispatched() {
-				contexts.forEach(InstrumentationContext::onDispatched);
-			}
+		return combined(beginFieldFetching, state, (m, s) -> m.beginFieldFetching(parameters, s), contexts -> {
+			InstrumentationContext<Object> each = all(contexts);
+			return new FieldFetchingInstrumentationContext() {
+				@Override
+				public void onDispatched() {
+					each.onDispatched();
+				}
 
-			@Override
-			public void onCompleted(Object result, Throwable failure) {
-				contexts.forEach(context -> context.onCompleted(result, failure));
-			}
+				@Override
+				public void onCompleted(Object result, Throwable failure) {
+					each.onCompleted(result, failure);
+				}
 
-			@Override
-			public void onFetchedValue(Object value) {
-				contexts.forEach(context -> context.onFetchedValue(value));
-			}
-		};
+				@Override
+				public void onFetchedValue(Object value) {
+					contexts.forEach(context -> context.onFetchedValue(value));
+				}
+			};
+		});
 	}
 
 	@Override
