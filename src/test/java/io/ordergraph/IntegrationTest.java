@@ -54,22 +54,27 @@ public abstract class IntegrationTest {
 	 * for further checks.
 	 */
 	protected static WebTestClient.BodyContentSpec expectRefusedAsInvalid(int port, String token, String document) {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port)
-			.build()
-			.post()
-			.uri("/graphql")
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.header("Authorization", "Bearer " + token)
-			.bodyValue(Map.of("query", document))
-			.exchange()
-			.expectStatus()
+		return postWithBearer(port, token, document).expectStatus()
 			.isUnauthorized()
 			.expectBody()
 			.jsonPath("$.data")
 			.doesNotExist()
 			.jsonPath("$.errors[0].extensions.classification")
 			.isEqualTo("UNAUTHORIZED");
+	}
+
+	/** A GraphQL document POSTed to {@code /graphql} on this port with this bearer token. */
+	protected static WebTestClient.ResponseSpec postWithBearer(int port, String token, String document) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.post()
+			.uri("/graphql")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.header("Authorization", "Bearer " + token)
+			.bodyValue(Map.of("query", document))
+			.exchange();
 	}
 
 	/** A caller without a token. */

@@ -15,8 +15,8 @@ import io.ordergraph.customer.Customer;
 
 /**
  * What a page of orders' children are, read by the root field in the same read-only transaction as the page itself
- * (one unit of work per request instead of one per batch loader), for the request's batch loaders to answer from
- * without SQL. Kept in the request's GraphQL context; a batch loader whose keys are not all here reads as before.
+ * (one unit of work per request instead of one per batch loader), for {@link OrderChildren} to answer from without
+ * SQL. Kept in the request's GraphQL context; a child that is not here is batch-loaded as before.
  */
 final class OrderPrefetch {
 
@@ -86,28 +86,6 @@ final class OrderPrefetch {
 
 	Product product(UUID productId) {
 		return products.getOrDefault(productId, Optional.empty()).orElse(null);
-	}
-
-	/** The lines of these orders, or empty unless all of them were prefetched. */
-	Optional<Map<UUID, List<OrderLine>>> lines(Collection<UUID> orderIds) {
-		return all(lines, orderIds);
-	}
-
-	Optional<Map<UUID, Optional<Customer>>> customers(Collection<UUID> customerIds) {
-		return all(customers, customerIds);
-	}
-
-	Optional<Map<UUID, Optional<Product>>> products(Collection<UUID> productIds) {
-		return all(products, productIds);
-	}
-
-	private static <V> Optional<Map<UUID, V>> all(Map<UUID, V> known, Collection<UUID> ids) {
-		for (UUID id : ids) {
-			if (!known.containsKey(id)) {
-				return Optional.empty();
-			}
-		}
-		return Optional.of(known);
 	}
 
 }

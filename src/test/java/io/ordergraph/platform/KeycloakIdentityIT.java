@@ -481,17 +481,7 @@ class KeycloakIdentityIT extends IntegrationTest {
 
 	/** An invalid token over HTTP: 401 with WWW-Authenticate and the UNAUTHORIZED error in a GraphQL body. */
 	private static boolean refusedAsInvalid(int port, String token, String document) {
-		var result = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build()
-			.post()
-			.uri("/graphql")
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.header("Authorization", "Bearer " + token)
-			.bodyValue(Map.of("query", document))
-			.exchange()
-			.expectBody(String.class)
+		var result = postWithBearer(port, token, document).expectBody(String.class)
 			.returnResult();
 		String challenge = result.getResponseHeaders().getFirst("WWW-Authenticate");
 		return result.getStatus().value() == 401 && challenge != null && challenge.contains("invalid_token")
