@@ -1,15 +1,18 @@
 package io.ordergraph.platform.graphql;
 
+import java.sql.SQLException;
 import java.util.UUID;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -23,6 +26,9 @@ import org.springframework.stereotype.Component;
 class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorResolver.class);
+
+	/** PostgreSQL's SQLSTATE for a statement cancelled by its timeout (or a cancel request). */
+	private static final String QUERY_CANCELED = "57014";
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -49,6 +55,13 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 					.orElse("Invalid input"))
 				.build();
 		}
+		if (ex instanceof AbortExecutionException || timedOut(ex)) {
+			// the request was cancelled (its deadline passed, its client left, its answer was given) while this field
+			// ran, or a statement of it ran into its timeout: expected under load, not a fault of ours
+			return error.errorType(Classification.TIMEOUT)
+				.message("The request ran out of time; this field was not resolved")
+				.build();
+		}
 		if (ex instanceof ConcurrencyFailureException) {
 			// an optimistic-lock conflict or a deadlock victim: the transaction was rolled back, a retry is safe
 			if (failures == null) {
@@ -70,6 +83,17 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 			.message("Internal error, reference " + reference)
 			.extensions(java.util.Map.of("reference", reference))
 			.build();
+	}
+
+	/** A statement cancelled by its timeout (PostgreSQL's query_canceled), however Spring or Hibernate wrapped it. */
+	private static boolean timedOut(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof QueryTimeoutException || cause instanceof jakarta.persistence.QueryTimeoutException
+					|| (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Admits HTTP GraphQL requests through the {@link ExecutionGate}: the slot is held until the (asynchronous) answer is
- * written, and a request that finds no slot in time gets a 503 whose body is a GraphQL error. It also gives each
+ * written, or for a subscription over Server-Sent Events until its stream has started, and a request that finds no
+ * slot in time gets a 503 whose body is a GraphQL error. It also gives each
  * request its {@link RequestBudget}, cancelled when the client goes away.
  * <p>
  * Tomcat does not watch the connection of an asynchronous request that has read its body, so it learns of a client
@@ -98,6 +99,9 @@ class ExecutionGateFilter extends OncePerRequestFilter {
 			}
 		};
 		RequestBudget budget = new RequestBudget(limits.requestTimeout());
+		// a subscription over Server-Sent Events holds its slot only until it has started: the stream itself is
+		// bounded by the subscription caps, and would otherwise keep a slot for as long as it stays open
+		budget.onStream(leave);
 		request.setAttribute(RequestBudget.KEY, budget);
 		Probe probe = new Probe();
 		request.setAttribute(STATE, probe);

@@ -33,18 +33,25 @@ class LimitsConfiguration {
 		return BudgetedStatements::install;
 	}
 
-	/** Boot's JdbcTemplate, with the same settings, that also honours the request's budget. */
+	/** Every Hibernate statement runs at most the statement timeout, within a request at most the time it has left. */
 	@Bean
-	JdbcTemplate jdbcTemplate(DataSource dataSource, JdbcProperties properties,
+	HibernatePropertiesCustomizer timedStatements(DataSource dataSource, LimitsProperties limits) {
+		StatementTimeouts timeouts = new StatementTimeouts(limits.statementTimeout());
+		return properties -> timeouts.hibernate(properties, dataSource);
+	}
+
+	/**
+	 * Boot's JdbcTemplate, with the same settings, that also honours the request's budget; its statement timeout is
+	 * {@code ordergraph.limits.statement-timeout} (Boot's {@code spring.jdbc.template.query-timeout} is not used).
+	 */
+	@Bean
+	JdbcTemplate jdbcTemplate(DataSource dataSource, JdbcProperties properties, LimitsProperties limits,
 			ObjectProvider<SQLExceptionTranslator> translator) {
-		JdbcTemplate template = new BudgetedJdbcTemplate(dataSource);
+		JdbcTemplate template = new BudgetedJdbcTemplate(dataSource, new StatementTimeouts(limits.statementTimeout()));
 		JdbcProperties.Template settings = properties.getTemplate();
 		template.setIgnoreWarnings(settings.isIgnoreWarnings());
 		template.setFetchSize(settings.getFetchSize());
 		template.setMaxRows(settings.getMaxRows());
-		if (settings.getQueryTimeout() != null) {
-			template.setQueryTimeout((int) settings.getQueryTimeout().getSeconds());
-		}
 		template.setSkipResultsProcessing(settings.isSkipResultsProcessing());
 		template.setSkipUndeclaredResults(settings.isSkipUndeclaredResults());
 		template.setResultsMapCaseInsensitive(settings.isResultsMapCaseInsensitive());

@@ -1,7 +1,6 @@
 package io.ordergraph.platform.limits;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.introspection.Introspection;
 import graphql.parser.ParserOptions;
@@ -96,9 +96,10 @@ class LimitsInterceptor implements WebGraphQlInterceptor, Ordered {
 				});
 				gate.leave();
 			})
-				.map(response -> countSubscription(ws, response));
+				.map(response -> countSubscription(request, connection, response));
 		}
-		return execute(request, chain, budget);
+		// Server-Sent Events: one subscription per HTTP request, counted for its caller
+		return execute(request, chain, budget).map(response -> countSubscription(request, null, response));
 	}
 
 	/** A closed connection's operations stop: no more data fetchers, no more SQL, their slots free. */
@@ -129,20 +130,28 @@ class LimitsInterceptor implements WebGraphQlInterceptor, Ordered {
 			.doFinally(signal -> budget.cancel());
 	}
 
-	private WebGraphQlResponse countSubscription(WebSocketGraphQlRequest request, WebGraphQlResponse response) {
+	/**
+	 * Counts a subscription against its connection's cap (WebSocket; {@code connection} is null over Server-Sent
+	 * Events, where each request carries one) and its caller's: by token subject, else by WebSocket connection, else
+	 * (anonymous over Server-Sent Events) by client address.
+	 */
+	private WebGraphQlResponse countSubscription(WebGraphQlRequest request, String connection,
+			WebGraphQlResponse response) {
 		if (!(response.getData() instanceof Publisher<?> events)) {
 			return response;
 		}
-		String connection = request.getSessionInfo().getId();
 		Caller caller = response.getExecutionInput().getGraphQLContext().get(Caller.CONTEXT_KEY);
 		String callerKey = (caller != null && caller.subject() != null) ? "subject:" + caller.subject()
-				: "connection:" + connection;
-		AtomicInteger onConnection = perConnection.computeIfAbsent(connection, k -> new AtomicInteger());
+				: (connection != null) ? "connection:" + connection : "address:" + addresses.of(request);
+		AtomicInteger onConnection = (connection != null)
+				? perConnection.computeIfAbsent(connection, k -> new AtomicInteger()) : null;
 		AtomicInteger ofCaller = perCaller.computeIfAbsent(callerKey, k -> new AtomicInteger());
-		int connectionCount = onConnection.incrementAndGet();
+		int connectionCount = (onConnection != null) ? onConnection.incrementAndGet() : 1;
 		int callerCount = ofCaller.incrementAndGet();
 		Runnable release = () -> {
-			release(perConnection, connection, onConnection);
+			if (onConnection != null) {
+				release(perConnection, connection, onConnection);
+			}
 			release(perCaller, callerKey, ofCaller);
 		};
 		if (connectionCount > limits.subscriptions().perConnection()
@@ -150,10 +159,16 @@ class LimitsInterceptor implements WebGraphQlInterceptor, Ordered {
 			release.run();
 			boolean byConnection = connectionCount > limits.subscriptions().perConnection();
 			int limit = byConnection ? limits.subscriptions().perConnection() : limits.subscriptions().perCaller();
-			return refuse(request, Classification.TOO_MANY_SUBSCRIPTIONS,
+			GraphQLError refusal = error(Classification.TOO_MANY_SUBSCRIPTIONS,
 					(byConnection ? "This connection" : "You") + " already hold" + (byConnection ? "s " : " ") + limit
 							+ " subscriptions, the most allowed; end one before starting another",
 					Map.of("limit", limit, "per", byConnection ? "connection" : "caller"));
+			if (connection != null) {
+				return refuse(request, refusal);
+			}
+			// a stream is all Server-Sent Events carry: the refusal is its one event
+			ExecutionResult refused = ExecutionResult.newExecutionResult().addError(refusal).build();
+			return response.transform(builder -> builder.data(Flux.just(refused)));
 		}
 		Flux<?> counted = Flux.from(events).doFinally(signal -> release.run());
 		return response.transform(builder -> builder.data(counted));
@@ -167,14 +182,17 @@ class LimitsInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	private static WebGraphQlResponse refuse(WebGraphQlRequest request, ErrorClassification classification,
 			String message, Map<String, Object> extensions) {
-		ExecutionResult result = ExecutionResult.newExecutionResult()
-			.errors(List.of(GraphqlErrorBuilder.newError()
-				.errorType(classification)
-				.message(message)
-				.extensions(extensions)
-				.build()))
-			.build();
+		return refuse(request, error(classification, message, extensions));
+	}
+
+	private static WebGraphQlResponse refuse(WebGraphQlRequest request, GraphQLError error) {
+		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+	}
+
+	private static GraphQLError error(ErrorClassification classification, String message,
+			Map<String, Object> extensions) {
+		return GraphqlErrorBuilder.newError().errorType(classification).message(message).extensions(extensions).build();
 	}
 
 	/** For tests and metrics: subscriptions a signed-in caller holds on this instance. */

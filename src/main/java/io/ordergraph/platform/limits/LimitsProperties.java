@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultListSize objects assumed for a list field without page size and without an entry in {@code listSizes}
  * @param listSizes assumed sizes of list fields, by {@code Type.field}
  * @param requestTimeout longest a query or mutation may run; then its remaining work is cancelled
+ * @param statementTimeout longest one SQL statement may run (within a request, no longer than the time it has left)
  * @param maxConcurrent requests (queries and mutations) executing at once on this instance
  * @param queueWait how long a request waits for a free slot before it is answered 503
  * @param maxFragments fragment definitions one document may hold
@@ -26,7 +27,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("ordergraph.limits")
 public record LimitsProperties(Integer maxCost, Integer defaultListSize, Map<String, Integer> listSizes,
-		Duration requestTimeout, Integer maxConcurrent, Duration queueWait, Integer maxFragments, Integer maxDirectives,
+		Duration requestTimeout, Duration statementTimeout, Integer maxConcurrent, Duration queueWait, Integer maxFragments, Integer maxDirectives,
 		Integer maxDirectivesPerField, Integer maxTokens, Rate rate, Subscriptions subscriptions,
 		Duration disconnectProbe) {
 
@@ -36,6 +37,8 @@ public record LimitsProperties(Integer maxCost, Integer defaultListSize, Map<Str
 		listSizes = (listSizes == null) ? Map.of() : Map.copyOf(listSizes);
 		requestTimeout = (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero())
 				? Duration.ofSeconds(10) : requestTimeout;
+		statementTimeout = (statementTimeout == null || statementTimeout.isNegative() || statementTimeout.isZero())
+				? Duration.ofSeconds(10) : statementTimeout;
 		maxConcurrent = positive(maxConcurrent, 16);
 		queueWait = (queueWait == null || queueWait.isNegative()) ? Duration.ofSeconds(3) : queueWait;
 		maxFragments = positive(maxFragments, 100);

@@ -54,6 +54,8 @@ public final class RequestBudget {
 
 	private volatile boolean stream;
 
+	private volatile Runnable onStream;
+
 	RequestBudget(Duration timeout) {
 		this.deadline = System.nanoTime() + timeout.toNanos();
 	}
@@ -96,6 +98,15 @@ public final class RequestBudget {
 	 */
 	void becomeStream() {
 		stream = true;
+		Runnable then = onStream;
+		if (then != null) {
+			then.run();
+		}
+	}
+
+	/** What to do once the operation turns out to be a subscription (set before it runs). */
+	void onStream(Runnable then) {
+		this.onStream = then;
 	}
 
 	/** Whether this budget still bounds its request's work (false for a subscription's events). */

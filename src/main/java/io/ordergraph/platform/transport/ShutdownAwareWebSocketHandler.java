@@ -83,12 +83,16 @@ class ShutdownAwareWebSocketHandler extends GraphQlWebSocketHandler implements S
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		Tracked tracked = sessions.remove(session.getId());
+		if (tracked != null) {
+			tracked.closed = true;
+		}
 		try {
-			super.afterConnectionClosed((tracked != null) ? tracked : session, status);
+			// operations still running for it (a query waiting on the database) stop too, not only subscriptions;
+			// first, while the session's outbound side still takes the refusal their cancellation answers
+			publisher.publishEvent(new WebSocketConnectionClosed(session.getId()));
 		}
 		finally {
-			// operations still running for it (a query waiting on the database) stop too, not only subscriptions
-			publisher.publishEvent(new WebSocketConnectionClosed(session.getId()));
+			super.afterConnectionClosed((tracked != null) ? tracked : session, status);
 		}
 	}
 
@@ -156,12 +160,20 @@ class ShutdownAwareWebSocketHandler extends GraphQlWebSocketHandler implements S
 
 		final Set<String> active = ConcurrentHashMap.newKeySet();
 
+		/** The connection has closed (Tomcat's session may still say it is open while it tells us so). */
+		volatile boolean closed;
+
 		Tracked(WebSocketSession delegate) {
 			super(delegate);
 		}
 
 		@Override
 		public void sendMessage(WebSocketMessage<?> message) throws IOException {
+			if (closed || !isOpen()) {
+				// the client is gone: what its cancelled operations still answer has nowhere to go (Tomcat would
+				// throw, and Spring log that at ERROR with a stack trace for every connection that closed mid-query)
+				return;
+			}
 			super.sendMessage(message);
 			if (message instanceof TextMessage text && !active.isEmpty()) {
 				String payload = text.getPayload();

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocumentCacheTests {
 
 	private final DocumentLimits documents = new DocumentLimits(new LimitsProperties(null, null, null, null, null,
-			null, 3, null, null, null, null, null, null));
+			null, null, 3, null, null, null, null, null, null));
 
 	private final AtomicInteger parsed = new AtomicInteger();
 

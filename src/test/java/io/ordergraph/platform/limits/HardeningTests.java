@@ -278,8 +278,9 @@ class HardeningTests extends IntegrationTest {
 	}
 
 	@Test
-	void fullInstanceAnswersGraphQl503AndTimedOutRequestsStopWorking() throws Exception {
+	void fullInstanceAnswersGraphQl503AndTimedOutRequestsStopWorking(CapturedOutput output) throws Exception {
 		String staff = staffToken(Permission.MANAGE_PRODUCTS);
+		int logged = output.length();
 		try (Connection lock = dataSource.getConnection()) {
 			lock.setAutoCommit(false);
 			lock.createStatement().execute("lock table product in access exclusive mode");
@@ -308,6 +309,16 @@ class HardeningTests extends IntegrationTest {
 					HttpResponse<String> answer = request.get(10, TimeUnit.SECONDS);
 					assertThat(read(answer, "$.errors[0].extensions.classification").toString()).isEqualTo("TIMEOUT");
 				}
+				// their statements, still behind the lock, were cancelled at the deadline, not left running
+				try (Connection watch = dataSource.getConnection()) {
+					org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(1)).until(() -> {
+						try (var rows = watch.createStatement().executeQuery("select count(*) from pg_stat_activity "
+								+ "where wait_event_type = 'Lock' and pid <> pg_backend_pid()")) {
+							rows.next();
+							return rows.getInt(1) == 0;
+						}
+					});
+				}
 			}
 			finally {
 				lock.rollback();
@@ -316,6 +327,11 @@ class HardeningTests extends IntegrationTest {
 		}
 		// the slots are free again
 		assertThat(post(null, "{ __typename }").statusCode()).isEqualTo(200);
+		// the cancelled work is logged as a timeout, one line per request, not as an error of ours with a stack trace
+		// (as TIMEOUT where a data fetcher was stopped, as graphql-java's ExecutionAborted where the engine was)
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+			.until(() -> output.toString().substring(logged).split("GraphQL request failed", -1).length > 4);
+		assertThat(output.toString().substring(logged)).doesNotContain(" ERROR ").doesNotContain("\tat ").doesNotContain("HHH000247");
 	}
 
 	/**
@@ -407,8 +423,9 @@ class HardeningTests extends IntegrationTest {
 	 * its slot back well before the 2 s timeout, and sends no further SQL once the lock is released.
 	 */
 	@Test
-	void closedWebSocketEndsItsOperations() throws Exception {
+	void closedWebSocketEndsItsOperations(CapturedOutput output) throws Exception {
 		anOrderExists();
+		int logged = output.length();
 		String staff = staffToken(Permission.MANAGE_ORDERS, Permission.MANAGE_PRODUCTS);
 		CompletableFuture<Void> acknowledged = new CompletableFuture<>();
 		long statements;
@@ -443,6 +460,8 @@ class HardeningTests extends IntegrationTest {
 					.atMost(Duration.ofSeconds(5))
 					.until(() -> gate.executing() == 0);
 				assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofMillis(1500));
+				// a connection that went away is not an error of ours
+				assertThat(output.toString().substring(logged)).doesNotContain(" ERROR ").doesNotContain("\tat ");
 				statements = SqlStatementCounter.count();
 			}
 			finally {
@@ -582,6 +601,61 @@ class HardeningTests extends IntegrationTest {
 		finally {
 			open.forEach(reactor.core.Disposable::dispose);
 		}
+	}
+
+	@Test
+	void subscriptionsOverServerSentEventsHoldNoExecutionSlotAndCountForTheirCaller() throws Exception {
+		String subject = newSubject("staff");
+		employees.ensure(subject, "Staff " + subject, null, java.util.EnumSet.of(Permission.MANAGE_ORDERS));
+		String staff = token(subject, "staff");
+		List<java.util.stream.Stream<String>> streams = new ArrayList<>();
+		try {
+			// 8 streams (the caller's cap), twice as many as the gate's 4 executing at once: each starts streaming
+			for (int i = 0; i < 8; i++) {
+				java.util.stream.Stream<String> lines = eventStream(staff);
+				streams.add(lines);
+				assertThat(firstData(lines)).contains("\"pendingFulfilmentCount\"");
+			}
+			// no slot is held by the open streams: the gate is free and a query runs at once
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gate.executing() == 0);
+			assertThat(post(staff, "{ __typename }").body()).contains("\"__typename\":\"Query\"");
+			assertThat(limits.subscriptionsOf(subject)).isEqualTo(8);
+			// the ninth is refused, as the stream's one event, with the typed error
+			java.util.stream.Stream<String> refused = eventStream(staff);
+			streams.add(refused);
+			String data = firstData(refused);
+			assertThat(JsonPath.<String>read(data, "$.errors[0].extensions.classification"))
+				.isEqualTo("TOO_MANY_SUBSCRIPTIONS");
+			assertThat(JsonPath.<String>read(data, "$.errors[0].extensions.per")).isEqualTo("caller");
+			assertThat(JsonPath.<String>read(data, "$.errors[0].message")).contains("8 subscriptions");
+			assertThat(limits.subscriptionsOf(subject)).isEqualTo(8);
+		}
+		finally {
+			streams.forEach(java.util.stream.Stream::close);
+		}
+	}
+
+	/** Opens a subscription to the pending-fulfilment count over Server-Sent Events; answers its lines. */
+	private java.util.stream.Stream<String> eventStream(String token) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+			.header("Content-Type", "application/json")
+			.header("Accept", "text/event-stream")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"subscription { pendingFulfilmentCount }\"}"))
+			.build();
+		HttpResponse<java.util.stream.Stream<String>> response = http
+			.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+			.get(10, TimeUnit.SECONDS);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+	/** The first {@code data:} of an event stream, waiting at most 10 s. */
+	private static String firstData(java.util.stream.Stream<String> lines) throws Exception {
+		return CompletableFuture
+			.supplyAsync(() -> lines.filter(line -> line.startsWith("data:")).findFirst().orElseThrow().substring(5))
+			.get(10, TimeUnit.SECONDS)
+			.strip();
 	}
 
 	/** Subscribes once more and expects the typed refusal, saying the cap; answers the error. */
