@@ -211,6 +211,33 @@ const ticksOf = (f, withChildren) => (f ? Number(f[11]) + Number(f[12]) + (withC
 function jvmCpuMs(pid) {
   return (ticksOf(stat(pid), false) * 1000) / CLK_TCK;
 }
+// the JVM's own threads that work for it rather than for requests: the JIT compilers and the garbage collector
+const JVM_SERVICE_THREAD = /^(C[12] CompilerThre|GC Thread|G1 |VM Thread|VM Periodic)/;
+/** CPU milliseconds of the JVM's compiler and GC threads, by thread id (threads that exited are not counted). */
+function jvmServiceCpuMs(pid) {
+  const out = new Map();
+  let tasks = [];
+  try {
+    tasks = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tasks) {
+    try {
+      const comm = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
+      if (!JVM_SERVICE_THREAD.test(comm)) continue;
+      out.set(tid, (ticksOf(stat(`${pid}/task/${tid}`), false) * 1000) / CLK_TCK);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
+function serviceDeltaMs(before, after) {
+  let sum = 0;
+  for (const [tid, ms] of after) sum += ms - (before.get(tid) ?? 0);
+  return sum;
+}
 function pgCpuMs() {
   if (!db.dataDir) return null;
   const postmaster = Number(fs.readFileSync(path.join(db.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
@@ -587,15 +614,19 @@ async function main() {
     const outcome = await abuse(app2.base, staff, opt.abuseHeavy, opt.abuseAnonymous);
     const activeAfter = Number(psql(`select count(*) from pg_stat_activity where usename = '${db.user}' and state = 'active'`));
     const cpu0 = jvmCpuMs(app2.pid);
+    const service0 = jvmServiceCpuMs(app2.pid);
     await sleep(5000);
     outcome.jvm_cpu_ms_5s_after = jvmCpuMs(app2.pid) - cpu0;
+    // compiling what the load made hot, and collecting its garbage, is not work left over from requests
+    outcome.jvm_jit_gc_cpu_ms_5s_after = serviceDeltaMs(service0, jvmServiceCpuMs(app2.pid));
+    outcome.jvm_request_cpu_ms_5s_after = outcome.jvm_cpu_ms_5s_after - outcome.jvm_jit_gc_cpu_ms_5s_after;
     outcome.jvm_cpu_ms_5s_idle_before = idleMs;
     outcome.active_statements_after_last_answer = activeAfter;
     outcome.log_bytes = fs.statSync(app2.logFile).size - logBefore;
     outcome.checks = {
       no_5xx_but_graphql_503: outcome.other_5xx === 0,
       health_within_1s: outcome.health.max_ms <= 1000 && outcome.health.all_200,
-      no_work_after_last_answer: activeAfter === 0 && outcome.jvm_cpu_ms_5s_after <= Math.max(2 * idleMs, 1000),
+      no_work_after_last_answer: activeAfter === 0 && outcome.jvm_request_cpu_ms_5s_after <= Math.max(2 * idleMs, 1000),
       log_under_1mb: outcome.log_bytes < 1024 * 1024,
     };
     S.abuse = { title: "issue 9 abuse load (production defaults)", ...outcome };

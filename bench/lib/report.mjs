@@ -126,7 +126,7 @@ export function markdown(results) {
       `| ${a.anonymous.requests} anonymous \`products(first: 50)\` at once | ${fmt(a.anonymous.counts)}; p50 ${ms(a.anonymous.p50_ms)} ms, max ${ms(a.anonymous.max_ms)} ms |`,
       `| 5xx other than the GraphQL-form 503, network errors | ${a.other_5xx} (${yes(a.checks.no_5xx_but_graphql_503)}) |`,
       `| health probes (liveness, readiness) | ${a.health.probes}, all 200: ${a.health.all_200}, slowest ${ms(a.health.max_ms)} ms: within 1 s ${yes(a.checks.health_within_1s)} |`,
-      `| after the last answer | ${a.active_statements_after_last_answer} statements running; JVM CPU ${n(a.jvm_cpu_ms_5s_after)} ms in 5 s (idle before: ${n(a.jvm_cpu_ms_5s_idle_before)} ms): no work left ${yes(a.checks.no_work_after_last_answer)} |`,
+      `| after the last answer | ${a.active_statements_after_last_answer} statements running; JVM CPU ${n(a.jvm_cpu_ms_5s_after)} ms in 5 s${a.jvm_jit_gc_cpu_ms_5s_after != null ? `, of which JIT compiler and GC threads ${n(a.jvm_jit_gc_cpu_ms_5s_after)} ms` : ""} (idle before: ${n(a.jvm_cpu_ms_5s_idle_before)} ms): no work left ${yes(a.checks.no_work_after_last_answer)} |`,
       `| log written | ${n(a.log_bytes)} bytes: under 1 MB ${yes(a.checks.log_under_1mb)} |`);
   }
   return out.join("\n") + "\n";

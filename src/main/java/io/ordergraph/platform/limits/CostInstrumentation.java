@@ -123,6 +123,7 @@ class CostInstrumentation extends SimplePerformantInstrumentation implements Ord
 			if (budget.exhausted()) {
 				throw new RequestTimeoutException();
 			}
+			budget.shareCarrier();
 			return dataFetcher.get(env);
 		};
 	}

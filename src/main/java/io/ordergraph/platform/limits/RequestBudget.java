@@ -56,6 +56,9 @@ public final class RequestBudget {
 
 	private volatile Runnable onStream;
 
+	/** When this request's work last let others have its carrier (a heuristic: not synchronized). */
+	private long sliceStart = System.nanoTime();
+
 	RequestBudget(Duration timeout) {
 		this.deadline = System.nanoTime() + timeout.toNanos();
 	}
@@ -121,6 +124,26 @@ public final class RequestBudget {
 		}
 		return Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
 	}
+
+	/**
+	 * Lets other virtual threads have this one's carrier when this request has computed for a while: a virtual thread
+	 * keeps its carrier (one per core) until it waits, so a CPU-bound request would keep every other request, and
+	 * every health probe, waiting for as long as it computes. Called before each data fetcher; a yield goes to the back
+	 * of the scheduler's queue, so requests share the cores in slices of about {@link #SLICE_NANOS}.
+	 */
+	void shareCarrier() {
+		long now = System.nanoTime();
+		if (now - sliceStart > SLICE_NANOS) {
+			if (Thread.currentThread().isVirtual()) {
+				Thread.yield();
+				now = System.nanoTime();
+			}
+			sliceStart = now;
+		}
+	}
+
+	/** How long a request computes before it lets others have its carrier. */
+	static final long SLICE_NANOS = 2_000_000;
 
 	/** Refuses to start more work once the budget is spent. */
 	void require() {
