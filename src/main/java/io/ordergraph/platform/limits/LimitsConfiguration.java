@@ -35,8 +35,12 @@ class LimitsConfiguration {
 
 	/** Every Hibernate statement runs at most the statement timeout, within a request at most the time it has left. */
 	@Bean
-	HibernatePropertiesCustomizer timedStatements(DataSource dataSource, LimitsProperties limits) {
-		StatementTimeouts timeouts = new StatementTimeouts(limits.statementTimeout());
+	StatementTimeouts statementTimeouts(LimitsProperties limits) {
+		return new StatementTimeouts(limits.statementTimeout());
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer timedStatements(DataSource dataSource, StatementTimeouts timeouts) {
 		return properties -> timeouts.hibernate(properties, dataSource);
 	}
 
@@ -45,9 +49,9 @@ class LimitsConfiguration {
 	 * {@code ordergraph.limits.statement-timeout} (Boot's {@code spring.jdbc.template.query-timeout} is not used).
 	 */
 	@Bean
-	JdbcTemplate jdbcTemplate(DataSource dataSource, JdbcProperties properties, LimitsProperties limits,
+	JdbcTemplate jdbcTemplate(DataSource dataSource, JdbcProperties properties, StatementTimeouts timeouts,
 			ObjectProvider<SQLExceptionTranslator> translator) {
-		JdbcTemplate template = new BudgetedJdbcTemplate(dataSource, new StatementTimeouts(limits.statementTimeout()));
+		JdbcTemplate template = new BudgetedJdbcTemplate(dataSource, timeouts);
 		JdbcProperties.Template settings = properties.getTemplate();
 		template.setIgnoreWarnings(settings.isIgnoreWarnings());
 		template.setFetchSize(settings.getFetchSize());
