@@ -19,5 +19,6 @@ RUN groupadd --system ordergraph \
 WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar
 USER ordergraph
-EXPOSE 8080
+# 8080: the API; 9000: the actuator (health, metrics), for probes
+EXPOSE 8080 9000
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

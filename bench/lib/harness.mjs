@@ -310,13 +310,13 @@ async function startApp(name, port, { embedded = false, env = {} } = {}) {
     ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY: INTEGRATIONS_KEY,
   };
   const started = performance.now();
-  // BENCH_MGMT=1: the actuator on its own port (port + 1), as production should run it (docs/operations.md)
-  const management = process.env.BENCH_MGMT ? [`--management.server.port=${port + 1}`] : [];
+  // the actuator on its own port, as by default (9000), but port + 1 so that several instances fit on one machine
+  const management = [`--management.server.port=${port + 1}`];
   const child = track(spawn(JAVA, [...JAVA_OPTS, "-jar", JAR, `--server.port=${port}`, ...management],
     { env: { ...base, ...appEnv, ...env }, stdio: ["ignore", out, out] }), name);
   child.logFile = logFile;
   child.base = `http://127.0.0.1:${port}`;
-  child.healthBase = process.env.BENCH_MGMT ? `http://127.0.0.1:${port + 1}` : child.base;
+  child.healthBase = `http://127.0.0.1:${port + 1}`;
   child.port = port;
   await waitReady(child.healthBase, child, 300000);
   child.readyMs = performance.now() - started;

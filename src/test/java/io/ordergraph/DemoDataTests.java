@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The embedded mode's demo shop: what a newcomer sees after `./mvnw spring-boot:run`. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ordergraph.embedded-db.data-directory=target/embedded-pg/demo-${random.uuid}",
-				"ordergraph.embedded-db.clean=true", "ordergraph.demo-data.enabled=true" })
+				"ordergraph.embedded-db.clean=true", "ordergraph.demo-data.enabled=true",
+				"management.server.port=0" })
 class DemoDataTests extends IntegrationTest {
 
 	@Test

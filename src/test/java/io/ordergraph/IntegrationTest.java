@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -34,13 +35,17 @@ import io.ordergraph.staff.EmployeeService;
 		properties = { "ordergraph.embedded-db.data-directory=target/embedded-pg/${random.uuid}",
 				"ordergraph.embedded-db.clean=true", "ordergraph.demo-data.enabled=false",
 				"ordergraph.integrations.worker.backoff-base=100ms", "ordergraph.integrations.worker.poll-interval=100ms",
-				"ordergraph.integrations.read-timeout=2s",
+				"ordergraph.integrations.read-timeout=2s", "management.server.port=0",
 				"spring.jpa.properties.hibernate.session_factory.statement_inspector=io.ordergraph.SqlStatementCounter" })
 @Import(SqlWork.class)
 public abstract class IntegrationTest {
 
 	@LocalServerPort
 	protected int port;
+
+	/** The actuator's own port (health, info, prometheus), as in production: a random one here. */
+	@LocalManagementPort
+	protected int managementPort;
 
 	/** The dev token issuer; null when a subclass configures a real issuer (see KeycloakIdentityIT). */
 	@Autowired(required = false)

@@ -12,7 +12,7 @@ class ChromiumTests extends IntegrationTest {
 	@Test
 	void reachesLoopbackButNotTheInternet() {
 		try (Chromium browser = Chromium.start(Chromium.DESKTOP)) {
-			browser.open("http://127.0.0.1:" + this.port + "/actuator/health/liveness");
+			browser.open("http://127.0.0.1:" + this.managementPort + "/actuator/health/liveness");
 			assertThat(browser.driver().getPageSource()).contains("UP");
 			Object outside = browser.asyncScript("const done = arguments[arguments.length - 1];"
 					+ "fetch('https://unpkg.com/graphiql/graphiql.min.js', {mode: 'no-cors'})"

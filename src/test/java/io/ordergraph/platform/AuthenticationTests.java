@@ -24,6 +24,10 @@ class AuthenticationTests extends IntegrationTest {
 		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
 	}
 
+	private WebTestClient management() {
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+	}
+
 	@Test
 	void devTokenEndpointIssuesATokenTheApiAccepts() {
 		Map<String, Object> body = http().post()
@@ -177,8 +181,8 @@ class AuthenticationTests extends IntegrationTest {
 
 	@Test
 	void actuatorHealthAndPrometheusAreUp() {
-		http().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		http().get()
+		management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		management().get()
 			.uri("/actuator/health/readiness")
 			.exchange()
 			.expectStatus()
@@ -187,7 +191,7 @@ class AuthenticationTests extends IntegrationTest {
 			.jsonPath("$.status")
 			.isEqualTo("UP");
 		anonymous().document("{ __typename }").executeAndVerify();
-		String metrics = http().get()
+		String metrics = management().get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
@@ -200,7 +204,14 @@ class AuthenticationTests extends IntegrationTest {
 
 	@Test
 	void otherEndpointsNeedAToken() {
-		http().get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+		management().get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void theMainPortServesNoActuator() {
+		// the actuator is on its own port by default; here the path is nobody's, so anyone gets a 404
+		http().get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+		http().get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
 	}
 
 }

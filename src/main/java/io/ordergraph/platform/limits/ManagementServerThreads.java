@@ -5,15 +5,14 @@ import org.apache.coyote.AbstractProtocol;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
-import org.springframework.boot.web.server.AbstractConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.core.Ordered;
 
 /**
- * With the actuator on a port of its own ({@code management.server.port}), its connector runs on a few platform
- * threads of its own instead of virtual threads: under a CPU-bound flood the virtual threads wait for one of the few
+ * The actuator has a port of its own by default ({@code management.server.port}, 9000), whose connector runs on a
+ * few platform threads of its own instead of virtual threads: under a CPU-bound flood the virtual threads wait for one of the few
  * carrier threads, behind the requests, while a platform thread gets its share of the CPU from the operating system, so
  * health answers in milliseconds whatever GraphQL is doing.
  */
@@ -24,28 +23,24 @@ class ManagementServerThreads {
 	static final int THREADS = 4;
 
 	@Bean
-	PlatformThreads managementPlatformThreads(Environment environment) {
-		return new PlatformThreads(environment.getProperty("management.server.port", Integer.class),
-				environment.getProperty("server.port", Integer.class, 8080));
+	PlatformThreads managementPlatformThreads(ApplicationContext context) {
+		// only the management server's child context has a parent; the application's own context (which finds this
+		// class by its component scan too) keeps its virtual threads
+		return new PlatformThreads(context.getParent() != null);
 	}
 
 	/** Runs after Boot's own customizers, among them the one that installs virtual threads. */
 	static final class PlatformThreads implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
-		private final Integer managementPort;
+		private final boolean managementServer;
 
-		private final int serverPort;
-
-		PlatformThreads(Integer managementPort, int serverPort) {
-			this.managementPort = managementPort;
-			this.serverPort = serverPort;
+		PlatformThreads(boolean managementServer) {
+			this.managementServer = managementServer;
 		}
 
 		@Override
 		public void customize(ConfigurableTomcatWebServerFactory factory) {
-			// this class is also found by the application's component scan: only the management server is changed
-			if (managementPort == null || managementPort <= 0 || managementPort == serverPort
-					|| !(factory instanceof AbstractConfigurableWebServerFactory server) || server.getPort() != managementPort) {
+			if (!managementServer) {
 				return;
 			}
 			// a connector customizer runs after every protocol handler customizer, Boot's thread settings included

@@ -14,26 +14,23 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The management server's connector (management.server.port) runs on a few platform threads of its own, while the
- * main server keeps the virtual threads Boot gives it: real Tomcat servers on loopback, customized as Boot does.
+ * The management server's connector (management.server.port, 9000 by default) runs on a few platform threads of its
+ * own, while the main server keeps the virtual threads Boot gives it: real Tomcat servers on loopback, customized as Boot does.
  */
 class ManagementServerThreadsTests {
 
 	@Test
 	void managementConnectorRunsOnFourPlatformThreads() throws Exception {
 		int management = freePort();
-		Executor executor = executorOf(management, new ManagementServerThreads.PlatformThreads(management, 8080));
+		Executor executor = executorOf(management, new ManagementServerThreads.PlatformThreads(true));
 		assertThat(executor).isInstanceOf(ThreadPoolExecutor.class);
 		assertThat(((ThreadPoolExecutor) executor).getMaximumPoolSize()).isEqualTo(ManagementServerThreads.THREADS);
 	}
 
 	@Test
 	void mainConnectorKeepsItsVirtualThreads() throws Exception {
-		int main = freePort();
-		assertThat(executorOf(main, new ManagementServerThreads.PlatformThreads(main + 1, main)))
-			.isInstanceOf(VirtualThreadExecutor.class);
-		// without a management port of its own, nothing changes either
-		assertThat(executorOf(freePort(), new ManagementServerThreads.PlatformThreads(null, 8080)))
+		// the customizer the application's own context gets (it has no parent)
+		assertThat(executorOf(freePort(), new ManagementServerThreads.PlatformThreads(false)))
 			.isInstanceOf(VirtualThreadExecutor.class);
 	}
 
