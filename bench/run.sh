@@ -18,7 +18,8 @@
 #   --keep             keep the work directory (logs of the app and PostgreSQL) under /tmp
 # Environment: BENCH_JAVA_OPTS (JVM options of the server), BENCH_PORT/BENCH_PORT2/BENCH_PORT3 (18080/18082/18084),
 # BENCH_PG_PORT (15432), BENCH_ISSUER_PORT (18099), BENCH_NODE_DEPS (where the npm package ws is installed).
-# Each instance serves its actuator on its port + 1 (the management port, 9000 by default).
+# Each instance serves its actuator on its port + 1 (the management port, 9000 by default); BENCH_MGMT=same puts it
+# on the instance's main port.
 # Needs: JDK 21+ (JAVA_HOME), node 18+, npm (once, for ws), wrk, pgbench and psql (Debian postgresql-client).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

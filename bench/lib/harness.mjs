@@ -310,13 +310,16 @@ async function startApp(name, port, { embedded = false, env = {} } = {}) {
     ORDERGRAPH_INTEGRATIONS_ENCRYPTION_KEY: INTEGRATIONS_KEY,
   };
   const started = performance.now();
-  // the actuator on its own port, as by default (9000), but port + 1 so that several instances fit on one machine
-  const management = [`--management.server.port=${port + 1}`];
+  // the actuator on its own port, as by default (9000), but port + 1 so that several instances fit on one machine;
+  // BENCH_MGMT=same puts it on the main port instead
+  const samePort = process.env.BENCH_MGMT === "same";
+  const managementPort = samePort ? port : port + 1;
+  const management = [`--management.server.port=${managementPort}`];
   const child = track(spawn(JAVA, [...JAVA_OPTS, "-jar", JAR, `--server.port=${port}`, ...management],
     { env: { ...base, ...appEnv, ...env }, stdio: ["ignore", out, out] }), name);
   child.logFile = logFile;
   child.base = `http://127.0.0.1:${port}`;
-  child.healthBase = `http://127.0.0.1:${port + 1}`;
+  child.healthBase = `http://127.0.0.1:${managementPort}`;
   child.port = port;
   await waitReady(child.healthBase, child, 300000);
   child.readyMs = performance.now() - started;
