@@ -39,9 +39,10 @@ class StartupConfigurationTests {
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {
-		String[] all = new String[args.length + 1];
+		String[] all = new String[args.length + 2];
 		all[0] = "--server.port=0";
-		System.arraycopy(args, 0, all, 1, args.length);
+		all[1] = "--management.server.port=0";
+		System.arraycopy(args, 0, all, 2, args.length);
 		return new SpringApplicationBuilder(OrdergraphApplication.class).run(all);
 	}
 
