@@ -312,8 +312,7 @@ async function startApp(name, port, { embedded = false, env = {} } = {}) {
   const started = performance.now();
   // the actuator on its own port, as by default (9000), but port + 1 so that several instances fit on one machine;
   // BENCH_MGMT=same puts it on the main port instead
-  const samePort = process.env.BENCH_MGMT === "same";
-  const managementPort = samePort ? port : port + 1;
+  const managementPort = process.env.BENCH_MGMT === "same" ? port : port + 1;
   const management = [`--management.server.port=${managementPort}`];
   const child = track(spawn(JAVA, [...JAVA_OPTS, "-jar", JAR, `--server.port=${port}`, ...management],
     { env: { ...base, ...appEnv, ...env }, stdio: ["ignore", out, out] }), name);

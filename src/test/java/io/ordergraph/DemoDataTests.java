@@ -9,8 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The embedded mode's demo shop: what a newcomer sees after `./mvnw spring-boot:run`. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ordergraph.embedded-db.data-directory=target/embedded-pg/demo-${random.uuid}",
-				"ordergraph.embedded-db.clean=true", "ordergraph.demo-data.enabled=true",
-				"management.server.port=0" })
+				"ordergraph.embedded-db.clean=true", "ordergraph.demo-data.enabled=true" })
 class DemoDataTests extends IntegrationTest {
 
 	@Test

@@ -35,7 +35,7 @@ import io.ordergraph.staff.EmployeeService;
 		properties = { "ordergraph.embedded-db.data-directory=target/embedded-pg/${random.uuid}",
 				"ordergraph.embedded-db.clean=true", "ordergraph.demo-data.enabled=false",
 				"ordergraph.integrations.worker.backoff-base=100ms", "ordergraph.integrations.worker.poll-interval=100ms",
-				"ordergraph.integrations.read-timeout=2s", "management.server.port=0",
+				"ordergraph.integrations.read-timeout=2s",
 				"spring.jpa.properties.hibernate.session_factory.statement_inspector=io.ordergraph.SqlStatementCounter" })
 @Import(SqlWork.class)
 public abstract class IntegrationTest {
@@ -46,6 +46,11 @@ public abstract class IntegrationTest {
 	/** The actuator's own port (health, info, prometheus), as in production: a random one here. */
 	@LocalManagementPort
 	protected int managementPort;
+
+	/** The address of {@code path} on loopback: on the actuator's own port for an {@code /actuator/} path. */
+	protected String url(String path) {
+		return "http://127.0.0.1:" + (path.startsWith("/actuator/") ? managementPort : port) + path;
+	}
 
 	/** The dev token issuer; null when a subclass configures a real issuer (see KeycloakIdentityIT). */
 	@Autowired(required = false)

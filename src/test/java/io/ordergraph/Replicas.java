@@ -33,7 +33,7 @@ public final class Replicas {
 	/** Starts an instance on {@code database} of {@code postgres}; {@code extra} arguments are added last. */
 	public static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String database,
 			JwksTestIssuer issuer, String bootstrapManager, String... extra) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+		List<String> args = new ArrayList<>(List.of("--server.port=0",
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri(),

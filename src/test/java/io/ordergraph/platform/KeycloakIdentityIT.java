@@ -372,8 +372,7 @@ class KeycloakIdentityIT extends IntegrationTest {
 		try (ConfigurableApplicationContext api = new SpringApplicationBuilder(OrdergraphApplication.class)
 			.initializers(context -> context.getBeanFactory()
 				.registerSingleton("excludeTestConfigurations", new ExcludeTestConfigurations()))
-			.run("--server.port=0", "--management.server.port=0",
-					"--ordergraph.embedded-db.data-directory=target/embedded-pg/" + UUID.randomUUID(),
+			.run("--server.port=0", "--ordergraph.embedded-db.data-directory=target/embedded-pg/" + UUID.randomUUID(),
 					"--ordergraph.embedded-db.clean=true", "--ordergraph.demo-data.enabled=false",
 					"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(REALM),
 					"--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE,

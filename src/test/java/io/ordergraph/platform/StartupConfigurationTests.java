@@ -39,10 +39,9 @@ class StartupConfigurationTests {
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {
-		String[] all = new String[args.length + 2];
+		String[] all = new String[args.length + 1];
 		all[0] = "--server.port=0";
-		all[1] = "--management.server.port=0";
-		System.arraycopy(args, 0, all, 2, args.length);
+		System.arraycopy(args, 0, all, 1, args.length);
 		return new SpringApplicationBuilder(OrdergraphApplication.class).run(all);
 	}
 

@@ -12,9 +12,9 @@ import org.springframework.core.Ordered;
 
 /**
  * The actuator has a port of its own by default ({@code management.server.port}, 9000), whose connector runs on a
- * few platform threads of its own instead of virtual threads: under a CPU-bound flood the virtual threads wait for one of the few
- * carrier threads, behind the requests, while a platform thread gets its share of the CPU from the operating system, so
- * health answers in milliseconds whatever GraphQL is doing.
+ * few platform threads of its own instead of virtual threads: under a CPU-bound flood the virtual threads wait for one
+ * of the few carrier threads, behind the requests, while a platform thread gets its share of the CPU from the
+ * operating system, so health answers in milliseconds whatever GraphQL is doing.
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 class ManagementServerThreads {

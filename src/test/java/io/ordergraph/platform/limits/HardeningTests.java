@@ -121,9 +121,8 @@ class HardeningTests extends IntegrationTest {
 
 	/** A GET on the main port, or on the actuator's own port for an {@code /actuator/} path. */
 	HttpResponse<String> get(String path) {
-		int on = path.startsWith("/actuator/") ? managementPort : port;
 		try {
-			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on + path))
+			return http.send(HttpRequest.newBuilder(URI.create(url(path)))
 				.timeout(Duration.ofSeconds(5))
 				.GET()
 				.build(), HttpResponse.BodyHandlers.ofString());

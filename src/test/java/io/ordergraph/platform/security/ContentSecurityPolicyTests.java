@@ -28,9 +28,7 @@ class ContentSecurityPolicyTests extends IntegrationTest {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-		// the actuator answers on its own port
-		int on = path.startsWith("/actuator/") ? managementPort : port;
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on + path));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
 		if (headers.length > 0) {
 			request.headers(headers);
 		}

@@ -39,8 +39,7 @@ class ShutdownTests {
 	void openSubscriptionsCompleteBeforeTheSocketCloses(CapturedOutput output) throws Exception {
 		String manager = "manager-" + UUID.randomUUID();
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(OrdergraphApplication.class).run(
-				"--server.port=0", "--management.server.port=0",
-				"--ordergraph.embedded-db.data-directory=target/embedded-pg/shutdown-" + UUID.randomUUID(),
+				"--server.port=0", "--ordergraph.embedded-db.data-directory=target/embedded-pg/shutdown-" + UUID.randomUUID(),
 				"--ordergraph.embedded-db.clean=true", "--ordergraph.demo-data.enabled=false",
 				"--ordergraph.security.bootstrap-managers=" + manager);
 		boolean closed = false;
