@@ -1,5 +1,6 @@
 package io.ordergraph.platform.security;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -29,6 +30,8 @@ public class CallerResolver {
 
 	private final PermissionCache permissions;
 
+	private final VerifiedTokens verified = new VerifiedTokens(Clock.systemUTC());
+
 	CallerResolver(ObjectProvider<JwtDecoder> jwtDecoder, EmployeeDirectory employees, SecurityProperties properties,
 			ObjectProvider<GuestTokenVerifier> guestTokens, PermissionCache permissions) {
 		this.jwtDecoder = jwtDecoder;
@@ -47,6 +50,10 @@ public class CallerResolver {
 		if (token.isEmpty()) {
 			throw new UnauthorizedException("The bearer token is empty");
 		}
+		Jwt known = verified.get(token);
+		if (known != null) {
+			return known;
+		}
 		// Routed by issuer: guest tokens are Ordergraph's own, everything else belongs to the identity provider.
 		GuestTokenVerifier guests = guestTokens.getIfAvailable();
 		if (guests != null && guests.issuer().equals(unverifiedIssuer(token))) {
@@ -61,12 +68,16 @@ public class CallerResolver {
 		if (decoder == null) {
 			throw new UnauthorizedException("No token issuer is configured");
 		}
+		Jwt jwt;
 		try {
-			return decoder.decode(token);
+			jwt = decoder.decode(token);
 		}
 		catch (JwtException ex) {
 			throw new UnauthorizedException("The bearer token is invalid or expired");
 		}
+		// guest tokens are not kept: whether one still counts depends on its session, which can close at any time
+		verified.put(token, jwt);
+		return jwt;
 	}
 
 	public Caller resolve(Jwt jwt) {
