@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -88,6 +89,18 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.oauth2ResourceServer(rs -> rs.bearerTokenResolver(resolver).jwt(Customizer.withDefaults()));
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's observations follow {@code management.observations.enable.spring.security} (off by default).
+	 * Off, its filters are not wrapped at all: with any observation registry Spring Security otherwise wraps each of
+	 * its filters (about fifteen) in an observing decorator on every request, which costs CPU even while those
+	 * observations are switched off (docs/benchmarks.md). Requests are still observed as {@code http.server.requests}.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings(
+			@Value("${management.observations.enable.spring.security:true}") boolean observe) {
+		return observe ? SecurityObservationSettings.withDefaults().build() : SecurityObservationSettings.noObservations();
 	}
 
 	private static CorsConfigurationSource corsSource(CorsPolicy policy) {
