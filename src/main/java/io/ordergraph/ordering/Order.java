@@ -11,12 +11,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.ordergraph.platform.db.NewWithAssignedId;
 import io.ordergraph.platform.graphql.NodeSource;
 
 /** An order: who it is for, its status and its totals. Lines and status history are rows of their own. */
 @Entity
 @Table(name = "customer_order")
-public class Order implements NodeSource {
+public class Order extends NewWithAssignedId implements NodeSource {
 
 	@Id
 	private UUID id;

@@ -7,12 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.ordergraph.platform.db.NewWithAssignedId;
 import io.ordergraph.platform.graphql.NodeSource;
 
 /** A line of an order, with the product's name and unit price as they were when it was ordered. */
 @Entity
 @Table(name = "order_line")
-public class OrderLine implements NodeSource {
+public class OrderLine extends NewWithAssignedId implements NodeSource {
 
 	@Id
 	private UUID id;

@@ -131,21 +131,24 @@ public class OrderPlacement {
 		String note = errors.text(input.note(), 500, false, "input", "note");
 		String key = errors.text(input.idempotencyKey(), 100, false, "input", "idempotencyKey");
 		Map<UUID, Integer> merged = mergeLines(input.lines(), errors);
-		UUID customerId = customer(input.customerId(), staff, caller, errors);
-		if (errors.any()) {
-			return OrderPayload.failed(errors.list());
-		}
-		String hash = (input.fingerprint() != null) ? input.fingerprint() : hash(customerId, merged, note);
-		if (key != null) {
-			Optional<OrderPayload> replay = replay(caller.subject(), key, hash);
-			if (replay.isPresent()) {
-				return replay.get();
-			}
-		}
+		// one transaction for the customer's lookup, the idempotency check and the order (not one each)
+		String[] hash = new String[1];
 		try {
 			return transactions.execute(tx -> {
-				OrderPayload payload = placeNow(customerId, null, merged, note, Actor.of(caller), key, caller.subject(), hash,
-						input.onPlaced());
+				UUID customerId = customer(input.customerId(), staff, caller, errors);
+				if (errors.any()) {
+					tx.setRollbackOnly();
+					return OrderPayload.failed(errors.list());
+				}
+				hash[0] = (input.fingerprint() != null) ? input.fingerprint() : hash(customerId, merged, note);
+				if (key != null) {
+					Optional<OrderPayload> replay = replay(caller.subject(), key, hash[0]);
+					if (replay.isPresent()) {
+						return replay.get();
+					}
+				}
+				OrderPayload payload = placeNow(customerId, null, merged, note, Actor.of(caller), key, caller.subject(),
+						hash[0], input.onPlaced());
 				if (!payload.errors().isEmpty()) {
 					tx.setRollbackOnly();
 				}
@@ -154,10 +157,10 @@ public class OrderPlacement {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// a concurrent request with the same idempotency key won the race
-			if (key == null) {
+			if (key == null || hash[0] == null) {
 				throw ex;
 			}
-			return replay(caller.subject(), key, hash).orElseThrow(() -> ex);
+			return replay(caller.subject(), key, hash[0]).orElseThrow(() -> ex);
 		}
 	}
 

@@ -9,10 +9,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.ordergraph.platform.db.NewWithAssignedId;
+
 /** One entry of an order's history: the status it moved to, when, who did it and why. */
 @Entity
 @Table(name = "order_status_change")
-public class OrderStatusChange {
+public class OrderStatusChange extends NewWithAssignedId {
 
 	@Id
 	private UUID id;
@@ -53,6 +55,11 @@ public class OrderStatusChange {
 		this.actorName = actor.name();
 		this.note = note;
 		this.changedAt = Instant.now();
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
 	}
 
 	public UUID getOrderId() {

@@ -86,6 +86,32 @@ class StatementBudgetTests extends OrderingTest {
 		assertThat(tally.count("count(")).as(tally.toString()).isZero();
 	}
 
+	@Test
+	void placingAnOrderIsOneTransactionThatInsertsWithoutReadingItsNewRowsFirst() {
+		String tea = product(unique("Tea"), "3", 100);
+		HttpGraphQlTester shopper = shopper().tester();
+		placeOk(shopper, List.of(line(tea, 1)));
+		String tag = SqlWork.newTag();
+		shopper.mutate()
+			.header(SqlWork.HEADER, tag)
+			.build()
+			.document("mutation($p: ID!) { placeOrder(input: {lines: [{productId: $p, quantity: 2}]}) "
+					+ "{ order { number } errors { code } } }")
+			.variable("p", tea)
+			.execute()
+			.path("placeOrder.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+		SqlWork.Tally tally = SqlWork.tally(tag);
+		// the customer's lookup, stock, the order, its line, history, event and outboxes: one unit of work
+		assertThat(tally.transactions()).as(tally.toString()).isEqualTo(1);
+		// new rows are inserted as new: no select by id first (what Spring Data's merge of an assigned id does)
+		assertThat(tally.count("from customer_order o1_0 where o1_0.id=?")).as(tally.toString()).isZero();
+		assertThat(tally.count("from order_line ol1_0 where ol1_0.id=?")).as(tally.toString()).isZero();
+		assertThat(tally.count("from order_status_change osc1_0 where osc1_0.id=?")).as(tally.toString()).isZero();
+		assertThat(tally.statements()).as(tally.toString()).hasSizeLessThanOrEqualTo(13);
+	}
+
 	private static SqlWork.Tally run(HttpGraphQlTester tester, String document, Integer first) {
 		String tag = SqlWork.newTag();
 		var request = tester.mutate().header(SqlWork.HEADER, tag).build().document(document);
