@@ -112,6 +112,8 @@ class LimitsInterceptor implements WebGraphQlInterceptor, Ordered {
 	}
 
 	private Mono<WebGraphQlResponse> execute(WebGraphQlRequest request, Chain chain, RequestBudget budget) {
+		// the timeout below cancels the budget (doFinally), and with it the statements still running
+		budget.cancelAtDeadline();
 		return chain.next(request)
 			.doOnNext(response -> {
 				// a subscription (WebSocket or Server-Sent Events): its events run long after this request's timeout

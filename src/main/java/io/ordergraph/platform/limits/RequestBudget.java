@@ -1,6 +1,10 @@
 package io.ordergraph.platform.limits;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
@@ -55,6 +59,11 @@ public final class RequestBudget {
 	private volatile boolean stream;
 
 	private volatile Runnable onStream;
+
+	private volatile boolean cancelledAtDeadline;
+
+	/** This request's statements, cancelled with it (guarded by itself). */
+	private final List<Statement> statements = new ArrayList<>();
 
 	/** When this request's work last let others have its carrier (a heuristic: not synchronized). */
 	private long sliceStart = System.nanoTime();
@@ -152,9 +161,46 @@ public final class RequestBudget {
 		}
 	}
 
-	/** Stops the remaining work: the client went away, or the answer was already given. */
+	/**
+	 * Whoever runs this request promises to {@link #cancel} it at its deadline (LimitsInterceptor's timeout does), so
+	 * its statements need no timer of their own: they are cancelled with it ({@link #cancelWith}).
+	 */
+	void cancelAtDeadline() {
+		cancelledAtDeadline = true;
+	}
+
+	/** Whether this request's statements are cancelled with it at its deadline (not while it is a stream). */
+	boolean cancelsStatements() {
+		return cancelledAtDeadline && !stream;
+	}
+
+	/** Cancels this statement, if it is still running, when the request is cancelled; refuses it if it already is. */
+	void cancelWith(Statement statement) {
+		synchronized (statements) {
+			if (cancel) {
+				throw new RequestTimeoutException();
+			}
+			statements.add(statement);
+		}
+	}
+
+	/** Stops the remaining work: the deadline passed, the client went away, or the answer was already given. */
 	void cancel() {
 		cancel = true;
+		List<Statement> running;
+		synchronized (statements) {
+			running = List.copyOf(statements);
+			statements.clear();
+		}
+		for (Statement statement : running) {
+			try {
+				// PostgreSQL's driver cancels only a statement still executing; a finished one is left alone
+				statement.cancel();
+			}
+			catch (SQLException | RuntimeException ex) {
+				// closed meanwhile: nothing left to cancel
+			}
+		}
 		cancelled.tryEmitEmpty();
 	}
 
