@@ -73,7 +73,8 @@ final class QrCodes {
 		return standard;
 	}
 
-	private static BitMatrix encode(String text, int size, Integer mask) {
+	/** The code with this mask (0-7), or with the one the standard's penalty rules pick (null). */
+	static BitMatrix encode(String text, int size, Integer mask) {
 		Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
 		hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
 		hints.put(EncodeHintType.MARGIN, 4);

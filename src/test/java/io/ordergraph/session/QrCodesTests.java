@@ -4,14 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,11 +36,8 @@ class QrCodesTests {
 
 	/** The code as zxing's writer makes it on its own, with our settings: the mask of least penalty. */
 	private static byte[] standardMask(String url, int size) throws Exception {
-		BitMatrix matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, size, size,
-				Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-						EncodeHintType.CHARACTER_SET, "UTF-8"));
 		ByteArrayOutputStream png = new ByteArrayOutputStream();
-		MatrixToImageWriter.writeToStream(matrix, "png", png);
+		MatrixToImageWriter.writeToStream(QrCodes.encode(url, size, null), "png", png);
 		return png.toByteArray();
 	}
 
