@@ -1,7 +1,7 @@
 // Subscription fan-out (scenarios 4 and 5): N graphql-transport-ws subscriptions to orderEvents, spread over
 // connections of `perConnection` subscriptions each and over staff callers (the per-caller cap is 200), on
-// subscribeBase; orders placed over HTTP on mutateBase. A first order proves every subscription is live; then each
-// measured order's commit time (pg_xact_commit_timestamp of its row, the database's clock on this machine) is compared
+// subscribeBase; orders placed over HTTP on mutateBase. A first order proves every subscription is live; `warmup` orders
+// follow unmeasured (the path through a fresh JVM is interpreted at first); then each measured order's commit time (pg_xact_commit_timestamp of its row, the database's clock on this machine) is compared
 // with the time each subscriber received its PLACED event.
 // Needs the npm package ws in $BENCH_NODE_DEPS (bench/run.sh installs it outside the repository).
 import { createRequire } from "node:module";
@@ -29,8 +29,8 @@ async function placeOrder(base, customerToken, productId, problems) {
   }
 }
 
-export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, perConnection, orders, customerToken,
-  productId, psql, log, whileHeld }) {
+export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, perConnection, orders, warmup = 0,
+  customerToken, productId, psql, log, whileHeld, serverCpuMs }) {
   const receipts = new Map(); // order number -> receipt times
   const problems = { errors: 0, refused: 0, closed: 0, order_retries: 0, samples: [] };
   const sockets = [];
@@ -109,23 +109,39 @@ export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, p
   log?.(`  ${acknowledged} of ${subscribers} subscriptions sent on ${sockets.length} connections in `
     + `${(connectMs / 1000).toFixed(1)} s, ${problems.refused} refused; ${live} received the first order`);
   const held = whileHeld ? whileHeld() : undefined;
+  // warm-up orders, not measured: the first events through a fresh subscription path run in the interpreter
+  for (let k = 0; k < warmup; k++) {
+    await waitAll(await placeOrder(mutateBase, customerToken, productId, problems), 15000);
+    await sleep(100);
+  }
 
   const latencies = [];
   const sendToReceipt = [];
   const measured = [];
+  const server0 = serverCpuMs?.();
+  const client0 = process.cpuUsage();
   for (let k = 0; k < orders; k++) {
     const sent = now();
     const number = await placeOrder(mutateBase, customerToken, productId, problems);
     const received = await waitAll(number, 15000);
     const commitMs = Number(psql(`select extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000 from customer_order `
       + `where number = '${number}'`));
+    const own = [];
     for (const at of receipts.get(number) ?? []) {
+      own.push(at - commitMs);
       latencies.push(at - commitMs);
       sendToReceipt.push(at - sent);
     }
-    measured.push({ number, received, missing: acknowledged - problems.refused - received });
+    own.sort((a, b) => a - b);
+    // first and last receipt of this order: the first shows the path's latency, the spread its cost per subscriber
+    measured.push({ number, received, missing: acknowledged - problems.refused - received,
+      first_ms: own[0] ?? null, median_ms: own[Math.floor(own.length / 2)] ?? null, last_ms: own.at(-1) ?? null });
     await sleep(200);
   }
+  const client = process.cpuUsage(client0);
+  // CPU of the measured orders (their placement, the fan-out and the 200 ms pauses) per event received
+  const cpu = { server_ms_per_receipt: server0 == null ? null : (serverCpuMs() - server0) / Math.max(1, latencies.length),
+    client_ms_per_receipt: (client.user + client.system) / 1000 / Math.max(1, latencies.length) };
   for (const socket of sockets) {
     socket.closing = true;
     socket.close();
@@ -138,5 +154,5 @@ export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, p
     accepted: acknowledged - problems.refused, live_after_first_order: live, connect_ms: connectMs,
     orders: measured, receipts: latencies.length, missing: measured.reduce((sum, m) => sum + m.missing, 0),
     commit_to_receipt_ms: { p50: at(latencies, 50), p95: at(latencies, 95), p99: at(latencies, 99), max: latencies.at(-1) ?? null },
-    send_to_receipt_ms: { p50: at(sendToReceipt, 50), p99: at(sendToReceipt, 99) }, problems, held };
+    send_to_receipt_ms: { p50: at(sendToReceipt, 50), p99: at(sendToReceipt, 99) }, cpu, problems, held };
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 
 import io.ordergraph.platform.events.EventCursor;
 import io.ordergraph.platform.events.EventStream;
+import io.ordergraph.platform.events.PerEvent;
 import io.ordergraph.platform.graphql.GlobalId;
 import io.ordergraph.platform.security.Caller;
 import io.ordergraph.platform.security.Permission;
@@ -29,6 +30,9 @@ class OrderSubscriptionController {
 
 	private final PendingFulfilment pending;
 
+	// one view (and one enciphered cursor) per event for all the subscriptions that receive it
+	private final PerEvent<OrderEventView> views = new PerEvent<>(OrderEventView::of);
+
 	OrderSubscriptionController(EventStream stream, OrderQueries queries, SubscriptionGuard guard,
 			PendingFulfilment pending) {
 		this.stream = stream;
@@ -44,7 +48,7 @@ class OrderSubscriptionController {
 		queries.get(id, caller); // NOT_FOUND unless the caller may see the order
 		Long cursor = EventCursor.decode(after);
 		Flux<OrderEventView> events = stream.subscribe(cursor, e -> OrderEvents.isOrderEvent(e)
-				&& e.aggregateId().equals(id) && OrderEvents.STATUS_TYPES.contains(e.type())).map(OrderEventView::of);
+				&& e.aggregateId().equals(id) && OrderEvents.STATUS_TYPES.contains(e.type())).map(views);
 		return guard.guard(events, caller, now -> queries.find(id, now).isPresent());
 	}
 
@@ -56,7 +60,7 @@ class OrderSubscriptionController {
 		Flux<OrderEventView> events = stream
 			.subscribe(EventCursor.decode(after), e -> OrderEvents.isOrderEvent(e) && e.aggregateId().equals(id)
 					&& (!OrderEvents.staffOnly(e) || caller.hasPermission(Permission.MANAGE_ORDERS)))
-			.map(OrderEventView::of);
+			.map(views);
 		return guard.guard(events, caller, now -> queries.find(id, now).isPresent());
 	}
 
@@ -64,7 +68,7 @@ class OrderSubscriptionController {
 	Flux<OrderEventView> orderEvents(@Argument String after, @ContextValue Caller caller) {
 		caller.requirePermission(Permission.MANAGE_ORDERS);
 		Flux<OrderEventView> events = stream.subscribe(EventCursor.decode(after), OrderEvents::isOrderEvent)
-			.map(OrderEventView::of);
+			.map(views);
 		return guard.guard(events, caller, now -> now.hasPermission(Permission.MANAGE_ORDERS));
 	}
 

@@ -34,8 +34,14 @@ public class SubscriptionGuard {
 	 * with FORBIDDEN
 	 */
 	public <T> Flux<T> guard(Flux<T> events, Caller caller, Predicate<Caller> stillAllowed) {
-		Flux<T> guarded = events.concatMap(event -> stillAllowed.test(callers.refresh(caller)) ? Mono.just(event)
-				: Mono.error(withdrawn()));
+		Flux<T> guarded = events.handle((event, sink) -> {
+			if (stillAllowed.test(callers.refresh(caller))) {
+				sink.next(event);
+			}
+			else {
+				sink.error(withdrawn());
+			}
+		});
 		if (caller.authenticated() && !caller.isGuest() && caller.hasRole(Caller.ROLE_STAFF)) {
 			// an employee deactivated or stripped of a permission loses the subscription when that change is logged,
 			// not only at the next event; the permissions are read once for all of the employee's subscriptions

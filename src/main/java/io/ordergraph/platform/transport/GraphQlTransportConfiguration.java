@@ -68,13 +68,14 @@ class GraphQlTransportConfiguration {
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler webGraphQlHandler, GraphQlProperties properties,
 			CorsPolicy corsPolicy, JsonMapper jsonMapper, EventStream events,
 			@Value("${ordergraph.websocket.shutdown-completion-wait:5s}") Duration completionWait,
+			@Value("${ordergraph.websocket.per-message-deflate:false}") boolean perMessageDeflate,
 			ApplicationEventPublisher publisher) {
 		// graphql-transport-ws messages without an id (connection_ack, pong) carry no "id": null
 		JsonMapper json = jsonMapper.rebuild().addMixIn(GraphQlWebSocketMessage.class, OmitNullId.class).build();
 		GraphQlProperties.Websocket websocket = properties.getWebsocket();
 		return new ShutdownAwareWebSocketHandler(webGraphQlHandler, new JacksonJsonHttpMessageConverter(json),
 				websocket.getConnectionInitTimeout(), websocket.getKeepAlive(), corsPolicy.configuration(), json,
-				events, completionWait, publisher);
+				events, completionWait, perMessageDeflate, publisher);
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,27 +2,41 @@ package io.ordergraph.platform.transport;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.Lifecycle;
 import org.springframework.context.SmartLifecycle;
 import io.ordergraph.platform.events.EventStream;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.context.ServletContextAware;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketSessionDecorator;
+import org.springframework.web.socket.server.HandshakeFailureException;
+import org.springframework.web.socket.server.HandshakeHandler;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 /**
  * graphql-transport-ws at {@code /graphql} that ends cleanly on shutdown, before the web server's graceful shutdown:
@@ -47,16 +61,103 @@ class ShutdownAwareWebSocketHandler extends GraphQlWebSocketHandler implements S
 	/** Open sessions (decorated, so that every message sent is seen) and their active subscription ids. */
 	private final Map<String, Tracked> sessions = new ConcurrentHashMap<>();
 
+	private final boolean perMessageDeflate;
+
 	private volatile boolean running;
 
 	ShutdownAwareWebSocketHandler(WebGraphQlHandler graphQlHandler, HttpMessageConverter<Object> converter,
 			Duration initTimeout, Duration keepAlive, CorsConfiguration cors, JsonMapper json,
-			EventStream events, Duration completionWait, ApplicationEventPublisher publisher) {
+			EventStream events, Duration completionWait, boolean perMessageDeflate, ApplicationEventPublisher publisher) {
 		super(graphQlHandler, converter, initTimeout, keepAlive, cors);
+		this.perMessageDeflate = perMessageDeflate;
 		this.publisher = publisher;
 		this.events = events;
 		this.json = json;
 		this.completionWait = completionWait;
+	}
+
+	/**
+	 * Without per-message deflate unless configured: graphql-transport-ws messages are a few hundred bytes, which
+	 * compression hardly shrinks, yet each one costs a deflate on the server and an inflate on the client, and each
+	 * connection holds a compressor's state (measured in docs/benchmarks.md, fourth pass).
+	 */
+	@Override
+	public WebSocketHttpRequestHandler initWebSocketHttpRequestHandler(HandshakeHandler handshakeHandler) {
+		return super.initWebSocketHttpRequestHandler(
+				perMessageDeflate ? handshakeHandler : new DecliningExtensions(handshakeHandler));
+	}
+
+	/**
+	 * Hands the upgrade on as if the client had offered no extension: Tomcat falls back to its installed extensions
+	 * when none are negotiated, so the offer itself has to go.
+	 */
+	private record DecliningExtensions(HandshakeHandler delegate) implements HandshakeHandler, Lifecycle,
+			ServletContextAware {
+
+		@Override
+		public boolean doHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+				Map<String, Object> attributes) throws HandshakeFailureException {
+			if (request instanceof ServletServerHttpRequest servlet) {
+				request = new ServletServerHttpRequest(new WithoutExtensionOffer(servlet.getServletRequest()));
+			}
+			return delegate.doHandshake(request, response, handler, attributes);
+		}
+
+		@Override
+		public void setServletContext(ServletContext servletContext) {
+			if (delegate instanceof ServletContextAware aware) {
+				aware.setServletContext(servletContext);
+			}
+		}
+
+		@Override
+		public void start() {
+			if (delegate instanceof Lifecycle lifecycle) {
+				lifecycle.start();
+			}
+		}
+
+		@Override
+		public void stop() {
+			if (delegate instanceof Lifecycle lifecycle) {
+				lifecycle.stop();
+			}
+		}
+
+		@Override
+		public boolean isRunning() {
+			return !(delegate instanceof Lifecycle lifecycle) || lifecycle.isRunning();
+		}
+
+	}
+
+	/** The upgrade request as if the client had offered no extension (no {@code Sec-WebSocket-Extensions}). */
+	private static final class WithoutExtensionOffer extends HttpServletRequestWrapper {
+
+		private static final String EXTENSIONS = "Sec-WebSocket-Extensions";
+
+		WithoutExtensionOffer(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return EXTENSIONS.equalsIgnoreCase(name) ? null : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return EXTENSIONS.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			return Collections.enumeration(Collections.list(super.getHeaderNames())
+				.stream()
+				.filter(name -> !EXTENSIONS.equalsIgnoreCase(name))
+				.toList());
+		}
+
 	}
 
 	@Override

@@ -1,5 +1,8 @@
 package io.ordergraph.platform.transport;
 
+import java.io.DataInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -286,6 +289,43 @@ class TransportTests extends IntegrationTest {
 		assertThat(JSON.readTree(next).at("/payload/data").has("me")).as(next).isTrue();
 		assertThat(JSON.readTree(next).at("/payload/data/me").isNull()).as(next).isTrue();
 		socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	@Test
+	void aClientsOfferOfPerMessageDeflateIsDeclined() throws Exception {
+		// what browsers and the npm ws client send; the answer must name no extension, and frames come uncompressed
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout((int) TIMEOUT.toMillis());
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET /graphql HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+					+ "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+					+ "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n"
+					+ "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			DataInputStream in = new DataInputStream(socket.getInputStream());
+			StringBuilder head = new StringBuilder();
+			while (!head.toString().endsWith("\r\n\r\n")) {
+				head.append((char) in.readUnsignedByte());
+			}
+			assertThat(head.toString()).startsWith("HTTP/1.1 101")
+				.containsIgnoringCase("Sec-WebSocket-Protocol: graphql-transport-ws")
+				.doesNotContainIgnoringCase("Sec-WebSocket-Extensions");
+
+			byte[] init = "{\"type\":\"connection_init\",\"payload\":{}}".getBytes(StandardCharsets.UTF_8);
+			byte[] mask = { 1, 2, 3, 4 };
+			out.write(new byte[] { (byte) 0x81, (byte) (0x80 | init.length) });
+			out.write(mask);
+			for (int i = 0; i < init.length; i++) {
+				out.write(init[i] ^ mask[i % 4]);
+			}
+			out.flush();
+			int first = in.readUnsignedByte();
+			assertThat(first).as("FIN, no RSV1 (not compressed), text").isEqualTo(0x81);
+			byte[] payload = new byte[in.readUnsignedByte()];
+			in.readFully(payload);
+			assertThat(new String(payload, StandardCharsets.UTF_8)).contains("connection_ack");
+		}
 	}
 
 	private WebSocket connect(String origin, BlockingQueue<String> messages) throws Exception {
