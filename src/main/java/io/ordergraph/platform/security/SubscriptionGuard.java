@@ -34,13 +34,13 @@ public class SubscriptionGuard {
 	 * with FORBIDDEN
 	 */
 	public <T> Flux<T> guard(Flux<T> events, Caller caller, Predicate<Caller> stillAllowed) {
-		Flux<T> guarded = events.handle((event, sink) -> {
-			if (stillAllowed.test(callers.refresh(caller))) {
-				sink.next(event);
+		// map, not handle or concatMap: Reactor restores the thread-locals of the context around a handle, and a
+		// concatMap subscribes an inner publisher, for every event of every subscriber; a throw here ends the stream
+		Flux<T> guarded = events.map(event -> {
+			if (!stillAllowed.test(callers.refresh(caller))) {
+				throw withdrawn();
 			}
-			else {
-				sink.error(withdrawn());
-			}
+			return event;
 		});
 		if (caller.authenticated() && !caller.isGuest() && caller.hasRole(Caller.ROLE_STAFF)) {
 			// an employee deactivated or stripped of a permission loses the subscription when that change is logged,
