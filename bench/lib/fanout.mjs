@@ -150,7 +150,7 @@ export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, p
   latencies.sort((a, b) => a - b);
   sendToReceipt.sort((a, b) => a - b);
   const at = (list, p) => (list.length ? list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))] : null);
-  return { connections: sockets.length, subscribed: acknowledged, refused: problems.refused,
+  return { connections: sockets.length, warmup, subscribed: acknowledged, refused: problems.refused,
     accepted: acknowledged - problems.refused, live_after_first_order: live, connect_ms: connectMs,
     orders: measured, receipts: latencies.length, missing: measured.reduce((sum, m) => sum + m.missing, 0),
     commit_to_receipt_ms: { p50: at(latencies, 50), p95: at(latencies, 95), p99: at(latencies, 99), max: latencies.at(-1) ?? null },
