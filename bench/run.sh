@@ -12,7 +12,9 @@
 #   --scenarios LIST   some of catalog,orders,place,fanout,cross,startup,abuse (default: all)
 #   --db-url URL       use this PostgreSQL (libpq URI postgresql://user:password@host:port/db, an empty database)
 #                      instead of starting one; PostgreSQL CPU is then not measured
-#   --warmup S, --duration S, --connections 16,64, --fanout 1000,10000, --products N, --customers N, --orders N,
+#   --warmup S         warm up each HTTP scenario at least S seconds, then until steady (two 5 s slices within 5 %)
+#   --warmup-max S     but at most S seconds (full 150, quick 60)
+#   --duration S, --connections 16,64, --fanout 1000,10000, --products N, --customers N, --orders N,
 #   --sessions N, --hot-stock N   override the profile
 #   --no-docs          do not touch docs/benchmarks.md (the default for --selftest)
 #   --keep             keep the work directory (logs of the app and PostgreSQL) under /tmp

@@ -15,11 +15,11 @@ const log = (...args) => console.log(`[${new Date().toISOString().slice(11, 19)}
 
 // ---------------------------------------------------------------- options
 const PROFILES = {
-  full: { warmup: 20, duration: 30, products: 200, customers: 10000, orders: 100000, sessions: 50, staff: 100,
+  full: { warmup: 20, warmupMax: 150, duration: 30, products: 200, customers: 10000, orders: 100000, sessions: 50, staff: 100,
     connections: [16, 64], fanout: [1000, 10000], hotStock: 300, abuseHeavy: 200, abuseAnonymous: 500, probes: 20 },
-  quick: { warmup: 5, duration: 10, products: 200, customers: 2000, orders: 20000, sessions: 50, staff: 100,
+  quick: { warmup: 5, warmupMax: 60, duration: 10, products: 200, customers: 2000, orders: 20000, sessions: 50, staff: 100,
     connections: [16, 64], fanout: [1000, 10000], hotStock: 100, abuseHeavy: 200, abuseAnonymous: 500, probes: 10 },
-  selftest: { warmup: 2, duration: 3, products: 20, customers: 50, orders: 500, sessions: 5, staff: 20,
+  selftest: { warmup: 2, warmupMax: 2, duration: 3, products: 20, customers: 50, orders: 500, sessions: 5, staff: 20,
     connections: [4], fanout: [20, 100], hotStock: 5, abuseHeavy: 10, abuseAnonymous: 20, probes: 3 },
 };
 // orders placed to a fan-out: unmeasured ones first (warming the subscription path), then the measured ones
@@ -44,7 +44,7 @@ function parseArgs(argv) {
     else if (a === "--no-docs") o.noDocs = true;
     else if (a === "--keep") o.keep = true;
     else if (a === "--peer") throw new Error("--peer is not implemented yet (see docs/benchmarks.md)");
-    else if (["--warmup", "--duration", "--products", "--customers", "--orders", "--sessions", "--hot-stock"].includes(a))
+    else if (["--warmup", "--warmup-max", "--duration", "--products", "--customers", "--orders", "--sessions", "--hot-stock"].includes(a))
       o[a.slice(2).replace(/-(.)/g, (_, c) => c.toUpperCase())] = Number(value());
     else if (a === "--help" || a === "-h") {
       console.log(fs.readFileSync(path.join(BENCH, "run.sh"), "utf8").split("\n").filter((l) => l.startsWith("#")).slice(1)
@@ -56,6 +56,7 @@ function parseArgs(argv) {
   options.scenarios ??= ALL_SCENARIOS;
   for (const s of options.scenarios) if (!ALL_SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}`);
   options.noDocs ??= profile === "selftest";
+  options.warmupMax = Math.max(options.warmupMax, options.warmup);
   return options;
 }
 
@@ -436,11 +437,33 @@ async function quiesce() {
   await sleep(500);
 }
 
-async function graphqlScenario(app, { bodies, tokens, allowed, connections }) {
-  const warm = await wrk({ base: app.base, connections, seconds: opt.warmup, bodies, tokens, allowed });
+/**
+ * Warms a scenario up: load in slices (5 s, or the whole warm-up if shorter) for at least --warmup seconds and then
+ * until two slices in a row answer within 5 % of each other, at most --warmup-max seconds. On two cores the JIT
+ * compiler competes with the requests for a minute or more, and a fixed warm-up measured the compiler, not the server.
+ */
+async function warmUp(label, slice) {
+  const seconds = Math.min(5, opt.warmup);
+  const slices = [];
+  let elapsed = 0;
+  const steady = () => slices.length >= 2 && Math.abs(slices.at(-1) - slices.at(-2)) <= 0.05 * Math.max(slices.at(-1), slices.at(-2));
+  let requests = 0;
+  while (elapsed < opt.warmup || (!steady() && elapsed < opt.warmupMax)) {
+    const r = await slice(seconds);
+    requests += r.requests;
+    slices.push(Math.round(r.rps));
+    elapsed += seconds;
+  }
+  log(`  ${label} warmed up in ${elapsed} s (req/s per ${seconds} s: ${slices.join(", ")})${steady() ? "" : ": not steady"}`);
+  return { requests, seconds: elapsed, rps: slices, steady: steady() };
+}
+
+async function graphqlScenario(app, { label, bodies, tokens, allowed, connections }) {
+  const warm = await warmUp(label, (seconds) => wrk({ base: app.base, connections, seconds, bodies, tokens, allowed }));
   await quiesce();
   return { ...await measured(app, (r) => r.requests,
-    () => wrk({ base: app.base, connections, seconds: opt.duration, bodies, tokens, allowed })), warmup_requests: warm.requests };
+    () => wrk({ base: app.base, connections, seconds: opt.duration, bodies, tokens, allowed })),
+  warmup_requests: warm.requests, warmup: warm };
 }
 
 async function floorScenario(file, connections, vars) {
@@ -530,7 +553,7 @@ async function main() {
     S.catalog = { title: "1. anonymous catalog products(first: 50)", query: CATALOG, runs: [] };
     for (const c of opt.connections) {
       log(`scenario 1 (catalog) at ${c} connections`);
-      const og = await graphqlScenario(app, { bodies: [{ query: CATALOG }], connections: c });
+      const og = await graphqlScenario(app, { label: `catalog @${c}`, bodies: [{ query: CATALOG }], connections: c });
       const floor = await floorScenario("catalog.sql", c);
       S.catalog.runs.push({ connections: c, ordergraph: og, floor });
     }
@@ -545,7 +568,7 @@ async function main() {
     }
     for (const c of opt.connections) {
       log(`scenario 2 (order page) at ${c} connections`);
-      const og = await graphqlScenario(app, { bodies: [{ query: orderPage(50) }], tokens: staffTokens, connections: c });
+      const og = await graphqlScenario(app, { label: `order page @${c}`, bodies: [{ query: orderPage(50) }], tokens: staffTokens, connections: c });
       const floor = await floorScenario("orders.sql", c);
       S.orders.runs.push({ connections: c, ordergraph: og, floor });
     }
@@ -562,8 +585,8 @@ async function main() {
     if (!encode) throw new Error(`scenario 3: global ids are not base64("Product:uuid"): ${JSON.stringify(sample)}`);
     const bodies = [...others.map((id) => ({ query: PLACE, variables: { p: encode(id) } })),
       { query: PLACE, variables: { p: encode(hot) } }];
-    const warm = await wrk({ base: app.base, connections: 32, seconds: opt.warmup, bodies, tokens: customerTokens,
-      allowed: "OUT_OF_STOCK" });
+    const warm = await warmUp("placeOrder @32", (seconds) => wrk({ base: app.base, connections: 32, seconds, bodies,
+      tokens: customerTokens, allowed: "OUT_OF_STOCK" }));
     await quiesce();
     const restock = opt.hotStock - Number(psql(`select stock from product where id = '${hot}'`));
     psql(`begin; update product set stock = stock + ${restock}, version = version + 1, updated_at = now() where id = '${hot}';
@@ -582,6 +605,7 @@ async function main() {
         (select stock from product where id = '${hot}'),
         (select sum(delta) from stock_movement where product_id = '${hot}')`).split("|").map(Number);
     og.warmup_requests = warm.requests;
+    og.warmup = warm;
     og.orders_per_s = og.ok / (og.duration_us / 1e6);
     og.out_of_stock = og.allowed;
     og.hot = { stock_at_start: opt.hotStock, sold, sold_in_order_lines: soldLines, stock_left: stockLeft,

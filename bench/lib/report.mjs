@@ -41,13 +41,19 @@ function requestTable(results) {
   const warm = [];
   for (const key of ["catalog", "orders", "place"]) {
     for (const r of results.scenarios[key]?.runs ?? []) {
-      if (r.ordergraph.warmup_requests != null) warm.push(`${key} @${r.connections}: ${n(r.ordergraph.warmup_requests)}`);
+      const w = r.ordergraph.warmup;
+      if (w?.rps) {
+        warm.push(`${key} @${r.connections}: ${n(w.requests)} in ${n(w.seconds)} s (req/s per slice ${w.rps.map((x) => n(x)).join(", ")}`
+          + `${w.steady ? "" : "; **not steady**"})`);
+      }
+      else if (r.ordergraph.warmup_requests != null) warm.push(`${key} @${r.connections}: ${n(r.ordergraph.warmup_requests)}`);
     }
   }
   if (warm.length) {
-    rows.push("", `Requests answered in the warm-up before each measurement: ${warm.join(", ")}. A JVM that has answered only `
-      + "a few hundred requests still runs much of its code in the interpreter (JIT compilation is counted as its CPU): "
-      + "such figures measure warm-up, not the server.");
+    rows.push("", `Requests answered in the warm-up before each measurement: ${warm.join(", ")}. The warm-up goes on until two `
+      + "slices in a row answer within 5 % of each other: a JVM that has answered only a few thousand requests still runs "
+      + "much of its code in the interpreter or in its first compilation (JIT compilation is counted as its CPU), and "
+      + "figures taken then measure warm-up, not the server.");
   }
   return rows.length > 2 ? [...rows, "", "The floor: the same data fetched (or, for placeOrder, written) by hand-written SQL "
     + "with pgbench at the same concurrency (`bench/floor/*.sql`):", "", ...floorRows] : [];
@@ -93,7 +99,8 @@ export function markdown(results) {
   if (d) {
     out.push(`Data: ${n(d.products)} products, ${n(d.customers)} customers, ${n(d.orders)} orders with ${n(d.lines)} lines, `
       + `${n(d.status_changes)} status changes and ${n(d.events)} events, ${n(d.sessions)} table sessions; loaded in `
-      + `${n(d.load_seconds, 1)} s. Warm-up ${results.options.warmup} s, then ${results.options.duration} s per measurement.`, "");
+      + `${n(d.load_seconds, 1)} s. Warm-up ${results.options.warmup} s`
+      + `${results.options.warmupMax ? ` or more, until steady (at most ${results.options.warmupMax} s)` : ""}, then ${results.options.duration} s per measurement.`, "");
   }
   out.push(...requestTable(results));
   const orders = results.scenarios.orders;
