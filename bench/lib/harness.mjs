@@ -15,7 +15,7 @@ const log = (...args) => console.log(`[${new Date().toISOString().slice(11, 19)}
 
 // ---------------------------------------------------------------- options
 const PROFILES = {
-  full: { warmup: 20, warmupMax: 150, duration: 30, products: 200, customers: 10000, orders: 100000, sessions: 50, staff: 100,
+  full: { warmup: 60, warmupMax: 180, duration: 30, products: 200, customers: 10000, orders: 100000, sessions: 50, staff: 100,
     connections: [16, 64], fanout: [1000, 10000], hotStock: 300, abuseHeavy: 200, abuseAnonymous: 500, probes: 20 },
   quick: { warmup: 5, warmupMax: 60, duration: 10, products: 200, customers: 2000, orders: 20000, sessions: 50, staff: 100,
     connections: [16, 64], fanout: [1000, 10000], hotStock: 100, abuseHeavy: 200, abuseAnonymous: 500, probes: 10 },
