@@ -6,7 +6,7 @@
 # generated section of docs/benchmarks.md.
 #
 # Usage: bench/run.sh [options]
-#   (none)             the full run: 60-180 s warm-up, 30 s runs, 200 products, 10,000 customers, 100,000 orders (~15 min)
+#   (none)             the full run: 60-180 s warm-up, 30 s runs, 200 products, 10,000 customers, 100,000 orders (~25-35 min)
 #   --quick            5 s warm-up, 10 s runs, 20,000 orders: a few minutes
 #   --selftest         a tiny data set and one second per scenario: checks that every part of the harness works
 #   --scenarios LIST   some of catalog,orders,place,fanout,cross,startup,abuse (default: all)
