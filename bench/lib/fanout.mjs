@@ -5,6 +5,7 @@
 // with the time each subscriber received its PLACED event.
 // Needs the npm package ws in $BENCH_NODE_DEPS (bench/run.sh installs it outside the repository).
 import { createRequire } from "node:module";
+import { percentile } from "./stats.mjs";
 
 const WebSocket = createRequire(`${process.env.BENCH_NODE_DEPS}/index.js`)("ws");
 const now = () => performance.timeOrigin + performance.now();
@@ -135,7 +136,7 @@ export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, p
     own.sort((a, b) => a - b);
     // first and last receipt of this order: the first shows the path's latency, the spread its cost per subscriber
     measured.push({ number, received, missing: acknowledged - problems.refused - received,
-      first_ms: own[0] ?? null, median_ms: own[Math.floor(own.length / 2)] ?? null, last_ms: own.at(-1) ?? null });
+      first_ms: own[0] ?? null, median_ms: percentile(own, 50), last_ms: own.at(-1) ?? null });
     await sleep(200);
   }
   const client = process.cpuUsage(client0);
@@ -149,10 +150,9 @@ export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, p
   await sleep(500);
   latencies.sort((a, b) => a - b);
   sendToReceipt.sort((a, b) => a - b);
-  const at = (list, p) => (list.length ? list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))] : null);
   return { connections: sockets.length, warmup, subscribed: acknowledged, refused: problems.refused,
     accepted: acknowledged - problems.refused, live_after_first_order: live, connect_ms: connectMs,
     orders: measured, receipts: latencies.length, missing: measured.reduce((sum, m) => sum + m.missing, 0),
-    commit_to_receipt_ms: { p50: at(latencies, 50), p95: at(latencies, 95), p99: at(latencies, 99), max: latencies.at(-1) ?? null },
-    send_to_receipt_ms: { p50: at(sendToReceipt, 50), p99: at(sendToReceipt, 99) }, cpu, problems, held };
+    commit_to_receipt_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null },
+    send_to_receipt_ms: { p50: percentile(sendToReceipt, 50), p99: percentile(sendToReceipt, 99) }, cpu, problems, held };
 }

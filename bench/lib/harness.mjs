@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { fanout } from "./fanout.mjs";
 import { abuse } from "./abuse.mjs";
 import { writeReport } from "./report.mjs";
+import { percentile } from "./stats.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const BENCH = path.join(ROOT, "bench");
@@ -376,11 +377,6 @@ async function wrk({ base, connections, seconds, bodies, tokens = [], allowed = 
   return result;
 }
 
-function percentile(sorted, p) {
-  if (!sorted.length) return null;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 async function pgbench({ file, connections, seconds, vars }) {
   const dir = fs.mkdtempSync(path.join(WORK, "pgbench-"));
   const args = ["-n", "-M", "prepared", "-c", String(connections), "-j", String(Math.min(2, connections)),
@@ -462,8 +458,7 @@ async function graphqlScenario(app, { label, bodies, tokens, allowed, connection
   const warm = await warmUp(label, (seconds) => wrk({ base: app.base, connections, seconds, bodies, tokens, allowed }));
   await quiesce();
   return { ...await measured(app, (r) => r.requests,
-    () => wrk({ base: app.base, connections, seconds: opt.duration, bodies, tokens, allowed })),
-  warmup_requests: warm.requests, warmup: warm };
+    () => wrk({ base: app.base, connections, seconds: opt.duration, bodies, tokens, allowed })), warmup: warm };
 }
 
 async function floorScenario(file, connections, vars) {
@@ -604,7 +599,6 @@ async function main() {
           where l.product_id = '${hot}' and 'Order ' || o.number in (select reason from taken)), 0),
         (select stock from product where id = '${hot}'),
         (select sum(delta) from stock_movement where product_id = '${hot}')`).split("|").map(Number);
-    og.warmup_requests = warm.requests;
     og.warmup = warm;
     og.orders_per_s = og.ok / (og.duration_us / 1e6);
     og.out_of_stock = og.allowed;

@@ -2,6 +2,7 @@
 // docs/benchmarks.md, between its "harness:begin" and "harness:end" markers.
 import fs from "node:fs";
 import path from "node:path";
+import { percentile } from "./stats.mjs";
 
 const n = (v, digits = 0) => (v === null || v === undefined || !Number.isFinite(Number(v)) ? "n/a"
   : Number(v).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
@@ -46,6 +47,7 @@ function requestTable(results) {
         warm.push(`${key} @${r.connections}: ${n(w.requests)} in ${n(w.seconds)} s (req/s per slice ${w.rps.map((x) => n(x)).join(", ")}`
           + `${w.steady ? "" : "; **not steady**"})`);
       }
+      // results written before the steady warm-up have only the count
       else if (r.ordergraph.warmup_requests != null) warm.push(`${key} @${r.connections}: ${n(r.ordergraph.warmup_requests)}`);
     }
   }
@@ -69,10 +71,7 @@ function fanoutRows(s) {
     const memory = m ? `heap ${ms(m.heap_before_mb)} → ${ms(m.heap_held_mb)} MB, RSS ${ms(m.rss_before_mb)} → `
       + `${ms(m.rss_held_mb)} MB: ${n(m.heap_kb_per_subscriber, 1)} KB heap, ${n(m.rss_kb_per_subscriber, 1)} KB RSS per subscriber` : "";
     const c = r.commit_to_receipt_ms;
-    const median = (key) => {
-      const values = (r.orders ?? []).map((o) => o[key]).filter((v) => v != null).sort((a, b) => a - b);
-      return values.length ? values[Math.floor(values.length / 2)] : null;
-    };
+    const median = (key) => percentile((r.orders ?? []).map((o) => o[key]).filter((v) => v != null).sort((a, b) => a - b), 50);
     const cpu = r.cpu ? `${n(r.cpu.server_ms_per_receipt, 3)} / ${n(r.cpu.client_ms_per_receipt, 3)}` : "";
     rows.push(`| ${n(r.subscribers)} (${r.per_connection} per connection) | ${n(r.connections)} | ${n(r.subscribed)} `
       + `| ${n(r.refused)}${r.problems.samples?.[0]?.includes("OVERLOADED") ? " (OVERLOADED)" : ""} | ${n(r.live_after_first_order)} `
