@@ -21,6 +21,7 @@ import io.ordergraph.catalog.CatalogService;
 import io.ordergraph.catalog.Product;
 import io.ordergraph.customer.Customer;
 import io.ordergraph.customer.CustomerService;
+import io.ordergraph.platform.graphql.ContextFreeField;
 import io.ordergraph.platform.security.Caller;
 import io.ordergraph.platform.security.Permission;
 
@@ -60,8 +61,10 @@ class OrderChildren implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("Order", type -> type.dataFetcher("lines", lines()).dataFetcher("customer", customer()));
-		wiring.type("OrderLine", type -> type.dataFetcher("product", product()));
+		// they read the page's prefetch or a DataLoader, no thread-local: no context snapshot per parent
+		wiring.type("Order", type -> type.dataFetcher("lines", ContextFreeField.of(lines()))
+			.dataFetcher("customer", ContextFreeField.of(customer())));
+		wiring.type("OrderLine", type -> type.dataFetcher("product", ContextFreeField.of(product())));
 	}
 
 	private static DataFetcher<Object> lines() {

@@ -76,6 +76,12 @@ class GraphQlConfiguration {
 			.instrumentation(new SelectiveInstrumentation(instrumentations.orderedStream().toList())));
 	}
 
+	/** {@code @BatchMapping} fields without a context snapshot per parent ({@link ContextFreeField}). */
+	@Bean
+	static GraphQlSourceBuilderCustomizer contextFreeBatchMappings() {
+		return ContextFreeField.batchMappings();
+	}
+
 	@Bean
 	ApplicationSchemaReport applicationSchemaReport() {
 		return new ApplicationSchemaReport();

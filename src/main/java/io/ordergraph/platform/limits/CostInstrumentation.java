@@ -23,6 +23,7 @@ import graphql.schema.DataFetcher;
 import org.springframework.core.Ordered;
 
 import io.ordergraph.platform.graphql.Classification;
+import io.ordergraph.platform.graphql.ContextFreeField;
 import io.ordergraph.platform.security.Caller;
 
 /**
@@ -110,7 +111,9 @@ class CostInstrumentation extends SimplePerformantInstrumentation implements Ord
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
 			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-		if (parameters.isTrivialDataFetcher() || parameters.getExecutionContext()
+		// a field that reads no thread-local is trivial to graphql-java and Spring, but may still do work
+		boolean trivial = parameters.isTrivialDataFetcher() && !(dataFetcher instanceof ContextFreeField);
+		if (trivial || parameters.getExecutionContext()
 			.getOperationDefinition()
 			.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
 			return dataFetcher;
