@@ -18,7 +18,7 @@
 #   --sessions N, --hot-stock N   override the profile
 #   --no-docs          do not touch docs/benchmarks.md (the default for --selftest)
 #   --keep             keep the work directory (logs of the app and PostgreSQL) under /tmp
-# Environment: BENCH_JAVA_OPTS (JVM options of the server), BENCH_PORT/BENCH_PORT2/BENCH_PORT3 (18080/18082/18084),
+# Environment: BENCH_JAVA_OPTS (JVM options of the server), BENCH_JAR (the jar to run instead of target/'s), BENCH_PORT/BENCH_PORT2/BENCH_PORT3 (18080/18082/18084),
 # BENCH_PG_PORT (15432), BENCH_ISSUER_PORT (18099), BENCH_NODE_DEPS (where the npm package ws is installed).
 # Each instance serves its actuator on its port + 1 (the management port, 9000 by default); BENCH_MGMT=same puts it
 # on the instance's main port.
@@ -33,7 +33,9 @@ for tool in node npm wrk pgbench psql unzip tar; do
 done
 
 JAR=$(ls target/ordergraph-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [[ -z "$JAR" || -n "$(find src schema pom.xml -newer "$JAR" -print -quit)" ]]; then
+if [[ -n "${BENCH_JAR:-}" ]]; then
+  JAR=$BENCH_JAR # as given, e.g. an extracted jar (java -Djarmode=tools -jar … extract) for an AOT cache
+elif [[ -z "$JAR" || -n "$(find src schema pom.xml -newer "$JAR" -print -quit)" ]]; then
   echo "building the jar (./mvnw -q -DskipTests package)"
   ./mvnw -q -B -DskipTests -Djacoco.skip=true -Dkeycloak.skip=true package
   JAR=$(ls target/ordergraph-*.jar | grep -v original | head -1)
