@@ -54,10 +54,9 @@ class CostInstrumentationTests {
 	}
 
 	private static InstrumentationFieldFetchParameters parameters(RequestBudget budget, boolean trivial) {
-		GraphQLContext context = GraphQLContext.newContext().of(RequestBudget.KEY, budget).build();
+		// the instrumentation takes the budget from the field's environment
 		ExecutionContext execution = ExecutionContextBuilder.newExecutionContextBuilder()
 			.executionId(ExecutionId.generate())
-			.graphQLContext(context)
 			.operationDefinition(OperationDefinition.newOperationDefinition()
 				.operation(OperationDefinition.Operation.QUERY)
 				.build())
