@@ -17,9 +17,9 @@ const log = (...args) => console.log(`[${new Date().toISOString().slice(11, 19)}
 // ---------------------------------------------------------------- options
 const PROFILES = {
   full: { warmup: 60, warmupMax: 180, duration: 30, products: 200, customers: 10000, orders: 100000, sessions: 50, staff: 100,
-    connections: [16, 64], fanout: [1000, 10000], hotStock: 300, abuseHeavy: 200, abuseAnonymous: 500, probes: 20 },
+    connections: [16, 64], fanout: [1000, 10000], hotStock: 300, abuseHeavy: 200, abuseAnonymous: 500, probes: 100 },
   quick: { warmup: 5, warmupMax: 60, duration: 10, products: 200, customers: 2000, orders: 20000, sessions: 50, staff: 100,
-    connections: [16, 64], fanout: [1000, 10000], hotStock: 100, abuseHeavy: 200, abuseAnonymous: 500, probes: 10 },
+    connections: [16, 64], fanout: [1000, 10000], hotStock: 100, abuseHeavy: 200, abuseAnonymous: 500, probes: 100 },
   selftest: { warmup: 2, warmupMax: 2, duration: 3, products: 20, customers: 50, orders: 500, sessions: 5, staff: 20,
     connections: [4], fanout: [20, 100], hotStock: 5, abuseHeavy: 10, abuseAnonymous: 20, probes: 3 },
 };
@@ -433,29 +433,63 @@ async function quiesce() {
   await sleep(500);
 }
 
+/** CPU milliseconds of the JVM's JIT compiler threads so far (C1 and C2; threads that exited are not counted). */
+function compilerCpuMs(pid) {
+  let sum = 0;
+  let tasks = [];
+  try {
+    tasks = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return sum;
+  }
+  for (const tid of tasks) {
+    try {
+      if (!/^C[12] CompilerThre/.test(fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8"))) continue;
+      sum += (ticksOf(stat(`${pid}/task/${tid}`), false) * 1000) / CLK_TCK;
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return sum;
+}
+// the JIT is done with a scenario when its compiler threads use at most this share of one core over a slice
+const COMPILER_QUIET = 0.1;
+
 /**
  * Warms a scenario up: load in slices (5 s, or the whole warm-up if shorter) for at least --warmup seconds and then
- * until two slices in a row answer within 5 % of each other, at most --warmup-max seconds. On two cores the JIT
- * compiler competes with the requests for a minute or more, and a fixed warm-up measured the compiler, not the server.
+ * until two slices in a row answer within 5 % of each other and the JIT compiler threads used at most a tenth of a
+ * core in the last one, at most --warmup-max seconds. On two cores the JVM has one C2 thread, and its compilations of
+ * the request path (tens of them taking over 100 ms each) compete with the requests for minutes: throughput has
+ * plateaus while it compiles, and a warm-up that watched throughput alone measured the compiler, not the server.
  */
-async function warmUp(label, slice) {
+async function warmUp(label, slice, pid) {
   const seconds = Math.min(5, opt.warmup);
   const slices = [];
+  const compiler = []; // share of one core the JIT compilers used, per slice
   let elapsed = 0;
-  const steady = () => slices.length >= 2 && Math.abs(slices.at(-1) - slices.at(-2)) <= 0.05 * Math.max(slices.at(-1), slices.at(-2));
+  const agree = () => slices.length >= 2 && Math.abs(slices.at(-1) - slices.at(-2)) <= 0.05 * Math.max(slices.at(-1), slices.at(-2));
+  const quiet = () => pid == null || (compiler.length > 0 && compiler.at(-1) <= COMPILER_QUIET);
+  const steady = () => agree() && quiet();
   let requests = 0;
   while (elapsed < opt.warmup || (!steady() && elapsed < opt.warmupMax)) {
+    const c0 = pid == null ? 0 : compilerCpuMs(pid);
+    const t0 = performance.now();
     const r = await slice(seconds);
+    if (pid != null) compiler.push((compilerCpuMs(pid) - c0) / (performance.now() - t0));
     requests += r.requests;
     slices.push(Math.round(r.rps));
     elapsed += seconds;
   }
-  log(`  ${label} warmed up in ${elapsed} s (req/s per ${seconds} s: ${slices.join(", ")})${steady() ? "" : ": not steady"}`);
-  return { requests, seconds: elapsed, rps: slices, steady: steady() };
+  const why = steady() ? "" : `: not steady (${agree() ? "" : "throughput still moving"}${!agree() && !quiet() ? ", " : ""}`
+    + `${quiet() ? "" : "JIT still compiling"})`;
+  log(`  ${label} warmed up in ${elapsed} s (req/s per ${seconds} s: ${slices.join(", ")}; JIT % of a core: `
+    + `${compiler.map((c) => Math.round(c * 100)).join(", ")})${why}`);
+  return { requests, seconds: elapsed, rps: slices, jit_core_share: compiler.map((c) => Number(c.toFixed(3))),
+    steady: steady(), jit_quiet: quiet() };
 }
 
 async function graphqlScenario(app, { label, bodies, tokens, allowed, connections }) {
-  const warm = await warmUp(label, (seconds) => wrk({ base: app.base, connections, seconds, bodies, tokens, allowed }));
+  const warm = await warmUp(label, (seconds) => wrk({ base: app.base, connections, seconds, bodies, tokens, allowed }), app.pid);
   await quiesce();
   return { ...await measured(app, (r) => r.requests,
     () => wrk({ base: app.base, connections, seconds: opt.duration, bodies, tokens, allowed })), warmup: warm };
@@ -466,8 +500,14 @@ async function floorScenario(file, connections, vars) {
   return measured(null, (r) => r.requests, () => pgbench({ file, connections, seconds: opt.duration, vars }));
 }
 
-/** Statements and transactions of one request, from N requests sent one after another. */
+/**
+ * Statements and transactions of one request, from N requests sent one after another, after one unmeasured request
+ * (which fills the caller's permission cache). The transaction count comes from pg_stat_database, less the idle
+ * server's rate: with a few requests the background's jitter (a few transactions a second) swamps it, so N is 100.
+ */
 async function probe(app, body, tokenValue, n) {
+  const first = await gql(app.base, body.query, tokenValue);
+  if (first.errors) throw new Error(`probe answered errors: ${JSON.stringify(first.errors).slice(0, 300)}`);
   return measured(null, () => n, async () => {
     for (let i = 0; i < n; i++) {
       const r = await gql(app.base, body.query, tokenValue);
@@ -581,7 +621,7 @@ async function main() {
     const bodies = [...others.map((id) => ({ query: PLACE, variables: { p: encode(id) } })),
       { query: PLACE, variables: { p: encode(hot) } }];
     const warm = await warmUp("placeOrder @32", (seconds) => wrk({ base: app.base, connections: 32, seconds, bodies,
-      tokens: customerTokens, allowed: "OUT_OF_STOCK" }));
+      tokens: customerTokens, allowed: "OUT_OF_STOCK" }), app.pid);
     await quiesce();
     const restock = opt.hotStock - Number(psql(`select stock from product where id = '${hot}'`));
     psql(`begin; update product set stock = stock + ${restock}, version = version + 1, updated_at = now() where id = '${hot}';

@@ -44,8 +44,9 @@ function requestTable(results) {
     for (const r of results.scenarios[key]?.runs ?? []) {
       const w = r.ordergraph.warmup;
       if (w?.rps) {
+        const jit = w.jit_core_share ? `; JIT compiler, % of a core: ${w.jit_core_share.map((x) => n(x * 100)).join(", ")}` : "";
         warm.push(`${key} @${r.connections}: ${n(w.requests)} in ${n(w.seconds)} s (req/s per slice ${w.rps.map((x) => n(x)).join(", ")}`
-          + `${w.steady ? "" : "; **not steady**"})`);
+          + `${jit}${w.steady ? "" : "; **not steady**"})`);
       }
       // results written before the steady warm-up have only the count
       else if (r.ordergraph.warmup_requests != null) warm.push(`${key} @${r.connections}: ${n(r.ordergraph.warmup_requests)}`);
@@ -53,7 +54,8 @@ function requestTable(results) {
   }
   if (warm.length) {
     rows.push("", `Requests answered in the warm-up before each measurement: ${warm.join(", ")}. The warm-up goes on until two `
-      + "slices in a row answer within 5 % of each other: a JVM that has answered only a few thousand requests still runs "
+      + "slices in a row answer within 5 % of each other and the JIT compiler threads used at most 10 % of a core in the "
+      + "last one: a JVM that has answered only a few thousand requests still runs "
       + "much of its code in the interpreter or in its first compilation (JIT compilation is counted as its CPU), and "
       + "figures taken then measure warm-up, not the server.");
   }
