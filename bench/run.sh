@@ -6,7 +6,7 @@
 # generated section of docs/benchmarks.md.
 #
 # Usage: bench/run.sh [options]
-#   (none)             the full run: 60-180 s warm-up, 30 s runs, 200 products, 10,000 customers, 100,000 orders (~25-35 min)
+#   (none)             the full run: 60-300 s warm-up, 30 s runs, 200 products, 10,000 customers, 100,000 orders (~25-35 min)
 #   --quick            5 s warm-up, 10 s runs, 20,000 orders: a few minutes
 #   --selftest         a tiny data set and one second per scenario: checks that every part of the harness works
 #   --scenarios LIST   some of catalog,orders,place,fanout,cross,startup,abuse (default: all)
@@ -16,10 +16,13 @@
 #   --warmup-max S     but at most S seconds (full 180, quick 60)
 #   --duration S, --connections 16,64, --fanout 1000,10000, --products N, --customers N, --orders N,
 #   --sessions N, --hot-stock N   override the profile
+#   --peer             also run PostGraphile v5 (Node 22; npm postgraphile@5 and node@22, installed on first use) on
+#                      the same database, scenarios 1 and 2 in its names, measured right after Ordergraph's runs
 #   --no-docs          do not touch docs/benchmarks.md (the default for --selftest)
 #   --keep             keep the work directory (logs of the app and PostgreSQL) under /tmp
 # Environment: BENCH_JAVA_OPTS (JVM options of the server), BENCH_JAR (the jar to run instead of target/'s), BENCH_PORT/BENCH_PORT2/BENCH_PORT3 (18080/18082/18084),
-# BENCH_PG_PORT (15432), BENCH_ISSUER_PORT (18099), BENCH_NODE_DEPS (where the npm package ws is installed).
+# BENCH_PG_PORT (15432), BENCH_ISSUER_PORT (18099), BENCH_PEER_PORT (18086), BENCH_NODE_DEPS (where the npm package ws is
+# installed), BENCH_PEER_DEPS (where the peer is).
 # Each instance serves its actuator on its port + 1 (the management port, 9000 by default); BENCH_MGMT=same puts it
 # on the instance's main port.
 # Needs: JDK 21+ (JAVA_HOME), node 18+, npm (once, for ws), wrk, pgbench and psql (Debian postgresql-client).
@@ -56,6 +59,15 @@ fi
 # the npm package ws (WebSocket client of the subscription scenarios), installed outside the repository
 export BENCH_NODE_DEPS=${BENCH_NODE_DEPS:-$HOME/.cache/ordergraph-bench-node}
 [[ -d "$BENCH_NODE_DEPS/node_modules/ws" ]] || npm install --silent --no-audit --no-fund --prefix "$BENCH_NODE_DEPS" ws@8 >/dev/null
+
+# the optional peer (--peer): PostGraphile v5 on Node 22, both from the npm registry, installed outside the repository
+export BENCH_PEER_DEPS=${BENCH_PEER_DEPS:-$HOME/.cache/ordergraph-bench-peer}
+for arg in "$@"; do
+  if [[ "$arg" == "--peer" && ! -x "$BENCH_PEER_DEPS/node_modules/.bin/node" ]]; then
+    echo "installing the peer (npm node@22 postgraphile@5) into $BENCH_PEER_DEPS"
+    npm install --silent --no-audit --no-fund --prefix "$BENCH_PEER_DEPS" node@22 postgraphile@5 >/dev/null
+  fi
+done
 
 export BENCH_WORK=$(mktemp -d /tmp/ordergraph-bench.XXXXXX)
 chmod 755 "$BENCH_WORK"

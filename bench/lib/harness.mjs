@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { fanout } from "./fanout.mjs";
 import { abuse } from "./abuse.mjs";
 import { writeReport } from "./report.mjs";
+import { startPeer, PEER_CATALOG, peerOrderPage } from "./peer.mjs";
 import { percentile } from "./stats.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -16,7 +17,7 @@ const log = (...args) => console.log(`[${new Date().toISOString().slice(11, 19)}
 
 // ---------------------------------------------------------------- options
 const PROFILES = {
-  full: { warmup: 60, warmupMax: 180, duration: 30, products: 200, customers: 10000, orders: 100000, sessions: 50, staff: 100,
+  full: { warmup: 60, warmupMax: 300, duration: 30, products: 200, customers: 10000, orders: 100000, sessions: 50, staff: 100,
     connections: [16, 64], fanout: [1000, 10000], hotStock: 300, abuseHeavy: 200, abuseAnonymous: 500, probes: 100 },
   quick: { warmup: 5, warmupMax: 60, duration: 10, products: 200, customers: 2000, orders: 20000, sessions: 50, staff: 100,
     connections: [16, 64], fanout: [1000, 10000], hotStock: 100, abuseHeavy: 200, abuseAnonymous: 500, probes: 100 },
@@ -44,7 +45,7 @@ function parseArgs(argv) {
     else if (a === "--fanout") o.fanout = value().split(",").map(Number);
     else if (a === "--no-docs") o.noDocs = true;
     else if (a === "--keep") o.keep = true;
-    else if (a === "--peer") throw new Error("--peer is not implemented yet (see docs/benchmarks.md)");
+    else if (a === "--peer") o.peer = true;
     else if (["--warmup", "--warmup-max", "--duration", "--products", "--customers", "--orders", "--sessions", "--hot-stock"].includes(a))
       o[a.slice(2).replace(/-(.)/g, (_, c) => c.toUpperCase())] = Number(value());
     else if (a === "--help" || a === "-h") {
@@ -68,7 +69,7 @@ const JAVA = path.join(process.env.JAVA_HOME, "bin/java");
 const JAVA_OPTS = (process.env.BENCH_JAVA_OPTS ?? "").split(" ").filter(Boolean);
 const PORTS = { pg: +(process.env.BENCH_PG_PORT ?? 15432), app: +(process.env.BENCH_PORT ?? 18080),
   app2: +(process.env.BENCH_PORT2 ?? 18082), embedded: +(process.env.BENCH_PORT3 ?? 18084),
-  issuer: +(process.env.BENCH_ISSUER_PORT ?? 18099) };
+  issuer: +(process.env.BENCH_ISSUER_PORT ?? 18099), peer: +(process.env.BENCH_PEER_PORT ?? 18086) };
 const CLK_TCK = Number(execFileSync("getconf", ["CLK_TCK"]).toString());
 const children = new Set();
 
@@ -482,8 +483,8 @@ async function warmUp(label, slice, pid) {
   }
   const why = steady() ? "" : `: not steady (${agree() ? "" : "throughput still moving"}${!agree() && !quiet() ? ", " : ""}`
     + `${quiet() ? "" : "JIT still compiling"})`;
-  log(`  ${label} warmed up in ${elapsed} s (req/s per ${seconds} s: ${slices.join(", ")}; JIT % of a core: `
-    + `${compiler.map((c) => Math.round(c * 100)).join(", ")})${why}`);
+  const jit = pid == null ? "" : `; JIT % of a core: ${compiler.map((c) => Math.round(c * 100)).join(", ")}`;
+  log(`  ${label} warmed up in ${elapsed} s (req/s per ${seconds} s: ${slices.join(", ")}${jit})${why}`);
   return { requests, seconds: elapsed, rps: slices, jit_core_share: compiler.map((c) => Number(c.toFixed(3))),
     steady: steady(), jit_quiet: quiet() };
 }
@@ -541,6 +542,33 @@ async function smoke(app, staff) {
   log(`smoke: catalog and order page read back as written (${number}, total ${total}, ${lines} lines)`);
 }
 
+/** Checks that the peer answers the same data as the database holds (the same first products and newest order). */
+async function peerSmoke(peer) {
+  const expected = psql("select string_agg(name, ',' order by name, id) from (select name, id from product "
+    + "where visible and archived_at is null order by name, id limit 50) p");
+  const catalog = await gql(peer.base, PEER_CATALOG);
+  const names = catalog.data?.allProducts?.edges?.map((e) => e.node.name).join(",");
+  if (names !== expected) throw new Error(`peer smoke: allProducts gave ${names ?? JSON.stringify(catalog).slice(0, 500)}`);
+  const [number, lines] = psql("select o.number, (select count(*) from order_line l where l.order_id = o.id) "
+    + "from customer_order o order by o.placed_at desc, o.id desc limit 1").split("|");
+  const page = await gql(peer.base, peerOrderPage(1));
+  const node = page.data?.allCustomerOrders?.edges?.[0]?.node;
+  if (!node || node.number !== number || !node.customer?.name || node.orderLinesByOrderId.nodes.length !== Number(lines)
+      || node.orderLinesByOrderId.nodes.some((l) => !l.product?.name)) {
+    throw new Error(`peer smoke: allCustomerOrders(first: 1) gave ${JSON.stringify(page).slice(0, 500)}, SQL ${number} ${lines}`);
+  }
+  log(`peer smoke: PostGraphile ${peer.version} reads back the same catalog and order page (${number})`);
+}
+
+/** A scenario on the peer: warmed up by throughput alone (Node has no compiler threads to watch), then measured. */
+async function peerScenario(peer, label, query, connections) {
+  const bodies = [{ query }];
+  const warm = await warmUp(label, (seconds) => wrk({ base: peer.base, connections, seconds, bodies }), null);
+  await quiesce();
+  return { ...await measured(peer, (r) => r.requests, () => wrk({ base: peer.base, connections, seconds: opt.duration,
+    bodies })), warmup: warm, query };
+}
+
 // ---------------------------------------------------------------- main
 const results = { started: new Date().toISOString(), profile: opt.profile, options: opt, machine: {}, scenarios: {} };
 const resultsDir = path.join(BENCH, "results");
@@ -574,14 +602,22 @@ async function main() {
     + `${results.data.status_changes} status changes, ${results.data.events} events`);
   enableStatements();
 
+  const want = (s) => opt.scenarios.includes(s);
   const staffTokens = await Promise.all(Array.from({ length: Math.min(16, opt.staff) },
     (_, i) => token(`bench-staff-${i + 1}`, "staff", `Bench Staff ${i + 1}`)));
   const customerTokens = await Promise.all(Array.from({ length: Math.min(32, opt.customers) },
     (_, i) => token(`bench-customer-${i + 1}`, "customer", `Customer ${i + 1}`)));
   await smoke(app, staffTokens[0]);
+  const peer = opt.peer && (want("catalog") || want("orders")) ? await startPeer({ work: WORK, bench: BENCH, track, sleep,
+    databaseUrl: db.local ? `postgres://${db.user}:${db.password}@127.0.0.1:${PORTS.pg}/ordergraph` : opt.dbUrl,
+    port: PORTS.peer }) : null;
+  if (peer) {
+    await peerSmoke(peer);
+    results.machine.peer = `PostGraphile ${peer.version} on Node ${execFileSync(path.join(process.env.BENCH_PEER_DEPS,
+      "node_modules/.bin/node"), ["--version"]).toString().trim()}`;
+  }
   results.idle = await measureIdle(opt.profile === "selftest" ? 2 : 5);
   results.machine.app_idle_rss_mb = rssMb(app.pid);
-  const want = (s) => opt.scenarios.includes(s);
   const S = results.scenarios;
 
   if (want("catalog")) {
@@ -590,7 +626,8 @@ async function main() {
       log(`scenario 1 (catalog) at ${c} connections`);
       const og = await graphqlScenario(app, { label: `catalog @${c}`, bodies: [{ query: CATALOG }], connections: c });
       const floor = await floorScenario("catalog.sql", c);
-      S.catalog.runs.push({ connections: c, ordergraph: og, floor });
+      const pg = peer ? await peerScenario(peer, `PostGraphile catalog @${c}`, PEER_CATALOG, c) : undefined;
+      S.catalog.runs.push({ connections: c, ordergraph: og, floor, peer: pg });
     }
   }
   if (want("orders")) {
@@ -605,7 +642,8 @@ async function main() {
       log(`scenario 2 (order page) at ${c} connections`);
       const og = await graphqlScenario(app, { label: `order page @${c}`, bodies: [{ query: orderPage(50) }], tokens: staffTokens, connections: c });
       const floor = await floorScenario("orders.sql", c);
-      S.orders.runs.push({ connections: c, ordergraph: og, floor });
+      const pg = peer ? await peerScenario(peer, `PostGraphile order page @${c}`, peerOrderPage(50), c) : undefined;
+      S.orders.runs.push({ connections: c, ordergraph: og, floor, peer: pg });
     }
   }
   if (want("place")) {
@@ -720,6 +758,7 @@ async function main() {
   }
   await stop(app);
   await stop(app2);
+  await stop(peer);
   if (want("startup")) {
     log("scenario 6: start-up with the embedded database (fresh data directory)");
     const embedded = await startApp("embedded", PORTS.embedded, { embedded: true });

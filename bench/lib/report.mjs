@@ -23,34 +23,50 @@ function errorsCell(r) {
 function requestTable(results) {
   const rows = ["| scenario | conn. | req/s (× floor) | p50 ms | p95 ms | p99 ms (× floor) | errors | JVM CPU ms/req "
     + "| PG CPU ms/req (× floor) | SQL statements/req | transactions/req |", "|---|---|---|---|---|---|---|---|---|---|---|"];
+  const peers = [];
   const floorRows = ["| floor of | conn. | transactions/s | p50 ms | p95 ms | p99 ms | failed | PG CPU ms/tx |",
     "|---|---|---|---|---|---|---|---|"];
   for (const key of ["catalog", "orders", "place"]) {
     const s = results.scenarios[key];
     if (!s) continue;
-    for (const { connections, ordergraph: o, floor: f } of s.runs) {
+    for (const { connections, ordergraph: o, floor: f, peer: pe } of s.runs) {
       const rate = key === "place" ? o.orders_per_s : o.rps;
       rows.push(`| ${s.title}${key === "place" ? " (orders/s)" : ""} | ${connections} | ${n(rate)}${ratio(rate, f.rps)} `
         + `| ${ms(o.p50_ms)} | ${ms(o.p95_ms)} | ${ms(o.p99_ms)}${ratio(o.p99_ms, f.p99_ms)} | ${errorsCell(o)}`
         + `${key === "place" ? `; ${n(o.out_of_stock)} OUT_OF_STOCK` : ""} | ${n(o.cpu_jvm_ms_per_req, 2)} `
         + `| ${n(o.cpu_pg_ms_per_req, 2)}${ratio(o.cpu_pg_ms_per_req, f.cpu_pg_ms_per_req)} | ${n(o.statements_per_req, 1)} `
         + `| ${n(o.transactions_per_req, 2)} |`);
+      if (pe) {
+        rows.push(`| ${s.title}, **peer: ${results.machine.peer ?? "PostGraphile"}** (CPU column: Node) | ${connections} `
+          + `| ${n(pe.rps)}${ratio(pe.rps, f.rps)} | ${ms(pe.p50_ms)} | ${ms(pe.p95_ms)} | ${ms(pe.p99_ms)}${ratio(pe.p99_ms, f.p99_ms)} `
+          + `| ${errorsCell(pe)} | ${n(pe.cpu_jvm_ms_per_req, 2)} | ${n(pe.cpu_pg_ms_per_req, 2)}${ratio(pe.cpu_pg_ms_per_req, f.cpu_pg_ms_per_req)} `
+          + `| ${n(pe.statements_per_req, 1)} | ${n(pe.transactions_per_req, 2)} |`);
+        peers.push(`${key === "catalog" ? "catalog" : "order page"} @${connections}: ${(o.rps / pe.rps).toFixed(2)}× the peer's `
+          + `throughput, ${(o.p99_ms / pe.p99_ms).toFixed(2)}× its p99, ${(o.cpu_jvm_ms_per_req / pe.cpu_jvm_ms_per_req).toFixed(2)}× its `
+          + "CPU per request");
+      }
       floorRows.push(`| ${s.title} | ${connections} | ${n(f.rps)} | ${ms(f.p50_ms)} | ${ms(f.p95_ms)} | ${ms(f.p99_ms)} `
         + `| ${n(f.failed)} | ${n(f.cpu_pg_ms_per_req, 2)} |`);
     }
   }
   const warm = [];
   for (const key of ["catalog", "orders", "place"]) {
-    for (const r of results.scenarios[key]?.runs ?? []) {
+    for (const r of (results.scenarios[key]?.runs ?? []).flatMap((run) => [run, ...(run.peer ? [{ ...run, peer: null,
+      ordergraph: run.peer, label: "peer" }] : [])])) {
       const w = r.ordergraph.warmup;
       if (w?.rps) {
-        const jit = w.jit_core_share ? `; JIT compiler, % of a core: ${w.jit_core_share.map((x) => n(x * 100)).join(", ")}` : "";
-        warm.push(`${key} @${r.connections}: ${n(w.requests)} in ${n(w.seconds)} s (req/s per slice ${w.rps.map((x) => n(x)).join(", ")}`
+        const jit = w.jit_core_share?.length ? `; JIT compiler, % of a core: ${w.jit_core_share.map((x) => n(x * 100)).join(", ")}` : "";
+        warm.push(`${r.label ? `${r.label} ` : ""}${key} @${r.connections}: ${n(w.requests)} in ${n(w.seconds)} s (req/s per slice ${w.rps.map((x) => n(x)).join(", ")}`
           + `${jit}${w.steady ? "" : "; **not steady**"})`);
       }
       // results written before the steady warm-up have only the count
       else if (r.ordergraph.warmup_requests != null) warm.push(`${key} @${r.connections}: ${n(r.ordergraph.warmup_requests)}`);
     }
+  }
+  if (peers.length) {
+    rows.push("", `Ordergraph against the peer, measured right after it on the same database: ${peers.join("; ")}. `
+      + "The peer answers the same shapes in its own names (`bench/lib/peer.mjs`), without authorization (Ordergraph's "
+      + "order page is a staff token's), and returns an order's subtotal and tax rate where Ordergraph computes its total.");
   }
   if (warm.length) {
     rows.push("", `Requests answered in the warm-up before each measurement: ${warm.join(", ")}. The warm-up goes on until two `
@@ -154,21 +170,24 @@ export function svg(results) {
     const s = results.scenarios[key];
     for (const r of s?.runs ?? []) {
       const label = `${{ catalog: "1. catalog", orders: "2. order page", place: "3. placeOrder" }[key]}, ${r.connections} connections`;
-      bars.push({ label, og: key === "place" ? r.ordergraph.orders_per_s : r.ordergraph.rps, floor: r.floor.rps });
+      bars.push({ label, og: key === "place" ? r.ordergraph.orders_per_s : r.ordergraph.rps, floor: r.floor.rps,
+        peer: r.peer?.rps });
     }
   }
+  const withPeer = bars.some((b) => b.peer != null);
   const width = 900;
   const left = 260;
-  const row = 46;
+  const row = withPeer ? 66 : 46;
   const height = 60 + bars.length * row;
-  // each pair on its own scale, the floor's bar full length: the chart shows the ratio, the labels the figures
-  const scale = (v, b) => ((width - left - 120) * v) / Math.max(1, b.og, b.floor);
+  // each group on its own scale, the longest bar full length: the chart shows the ratios, the labels the figures
+  const scale = (v, b) => ((width - left - 120) * v) / Math.max(1, b.og, b.floor, b.peer ?? 0);
   const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
-    `<text x="10" y="20" font-size="14" font-weight="bold">${esc(`Ordergraph against the SQL floor, per second (each pair to its own scale), ${results.started.slice(0, 16)} ${results.profile}`)}</text>`,
+    `<text x="10" y="20" font-size="14" font-weight="bold">${esc(`Ordergraph against the SQL floor${withPeer ? " and PostGraphile" : ""}, per second (each group to its own scale), ${results.started.slice(0, 16)} ${results.profile}`)}</text>`,
     `<rect x="${left}" y="30" width="12" height="10" fill="#2b6cb0"/><text x="${left + 16}" y="39">Ordergraph (GraphQL over HTTP)</text>`,
-    `<rect x="${left + 220}" y="30" width="12" height="10" fill="#a0aec0"/><text x="${left + 236}" y="39">floor: hand-written SQL (pgbench)</text>`];
+    `<rect x="${left + 220}" y="30" width="12" height="10" fill="#a0aec0"/><text x="${left + 236}" y="39">floor: hand-written SQL (pgbench)</text>`,
+    ...(withPeer ? [`<rect x="${left + 450}" y="30" width="12" height="10" fill="#dd6b20"/><text x="${left + 466}" y="39">${esc(results.machine.peer ?? "PostGraphile")}</text>`] : [])];
   bars.forEach((b, i) => {
     const y = 52 + i * row;
     parts.push(`<text x="10" y="${y + 16}">${esc(b.label)}</text>`,
@@ -176,6 +195,10 @@ export function svg(results) {
       `<text x="${left + scale(b.og, b) + 4}" y="${y + 13}">${n(b.og)} (${(b.og / b.floor).toFixed(2)}×)</text>`,
       `<rect x="${left}" y="${y + 20}" width="${scale(b.floor, b)}" height="18" fill="#a0aec0"/>`,
       `<text x="${left + scale(b.floor, b) + 4}" y="${y + 33}">${n(b.floor)}</text>`);
+    if (b.peer != null) {
+      parts.push(`<rect x="${left}" y="${y + 40}" width="${scale(b.peer, b)}" height="18" fill="#dd6b20"/>`,
+        `<text x="${left + scale(b.peer, b) + 4}" y="${y + 53}">${n(b.peer)} (${(b.peer / b.floor).toFixed(2)}×)</text>`);
+    }
   });
   parts.push("</svg>");
   return parts.join("\n") + "\n";
