@@ -254,8 +254,9 @@ function jvmCpuMs(pid) {
 }
 // the JVM's own threads that work for it rather than for requests: the JIT compilers and the garbage collector
 const JVM_SERVICE_THREAD = /^(C[12] CompilerThre|GC Thread|G1 |VM Thread|VM Periodic)/;
-/** CPU milliseconds of the JVM's compiler and GC threads, by thread id (threads that exited are not counted). */
-function jvmServiceCpuMs(pid) {
+const JIT_COMPILER_THREAD = /^C[12] CompilerThre/;
+/** CPU milliseconds of the JVM's threads whose name matches, by thread id (threads that exited are not counted). */
+function jvmThreadCpuMs(pid, name = JVM_SERVICE_THREAD) {
   const out = new Map();
   let tasks = [];
   try {
@@ -266,7 +267,7 @@ function jvmServiceCpuMs(pid) {
   for (const tid of tasks) {
     try {
       const comm = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
-      if (!JVM_SERVICE_THREAD.test(comm)) continue;
+      if (!name.test(comm)) continue;
       out.set(tid, (ticksOf(stat(`${pid}/task/${tid}`), false) * 1000) / CLK_TCK);
     } catch {
       // the thread ended meanwhile
@@ -452,25 +453,6 @@ async function quiesce() {
   await sleep(500);
 }
 
-/** CPU milliseconds of the JVM's JIT compiler threads so far (C1 and C2; threads that exited are not counted). */
-function compilerCpuMs(pid) {
-  let sum = 0;
-  let tasks = [];
-  try {
-    tasks = fs.readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return sum;
-  }
-  for (const tid of tasks) {
-    try {
-      if (!/^C[12] CompilerThre/.test(fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8"))) continue;
-      sum += (ticksOf(stat(`${pid}/task/${tid}`), false) * 1000) / CLK_TCK;
-    } catch {
-      // the thread ended meanwhile
-    }
-  }
-  return sum;
-}
 // the JIT is done with a scenario when its compiler threads use at most this share of one core over a slice
 const COMPILER_QUIET = 0.1;
 
@@ -491,10 +473,10 @@ async function warmUp(label, slice, pid) {
   const steady = () => agree() && quiet();
   let requests = 0;
   while (elapsed < opt.warmup || (!steady() && elapsed < opt.warmupMax)) {
-    const c0 = pid == null ? 0 : compilerCpuMs(pid);
+    const c0 = pid == null ? null : jvmThreadCpuMs(pid, JIT_COMPILER_THREAD);
     const t0 = performance.now();
     const r = await slice(seconds);
-    if (pid != null) compiler.push((compilerCpuMs(pid) - c0) / (performance.now() - t0));
+    if (pid != null) compiler.push(serviceDeltaMs(c0, jvmThreadCpuMs(pid, JIT_COMPILER_THREAD)) / (performance.now() - t0));
     requests += r.requests;
     slices.push(Math.round(r.rps));
     elapsed += seconds;
@@ -756,11 +738,11 @@ async function main() {
     const outcome = await abuse(app2.base, staff, opt.abuseHeavy, opt.abuseAnonymous);
     const activeAfter = Number(psql(`select count(*) from pg_stat_activity where usename = '${db.user}' and state = 'active'`));
     const cpu0 = jvmCpuMs(app2.pid);
-    const service0 = jvmServiceCpuMs(app2.pid);
+    const service0 = jvmThreadCpuMs(app2.pid);
     await sleep(5000);
     outcome.jvm_cpu_ms_5s_after = jvmCpuMs(app2.pid) - cpu0;
     // compiling what the load made hot, and collecting its garbage, is not work left over from requests
-    outcome.jvm_jit_gc_cpu_ms_5s_after = serviceDeltaMs(service0, jvmServiceCpuMs(app2.pid));
+    outcome.jvm_jit_gc_cpu_ms_5s_after = serviceDeltaMs(service0, jvmThreadCpuMs(app2.pid));
     outcome.jvm_request_cpu_ms_5s_after = outcome.jvm_cpu_ms_5s_after - outcome.jvm_jit_gc_cpu_ms_5s_after;
     outcome.jvm_cpu_ms_5s_idle_before = idleMs;
     outcome.active_statements_after_last_answer = activeAfter;
