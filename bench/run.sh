@@ -6,14 +6,15 @@
 # generated section of docs/benchmarks.md.
 #
 # Usage: bench/run.sh [options]
-#   (none)             the full run: 60-300 s warm-up, 30 s runs, 200 products, 10,000 customers, 100,000 orders (~25-35 min)
+#   (none)             the full run: 60-300 s warm-up, 30 s runs, 200 products, 10,000 customers, 100,000 orders (~30-45 min)
 #   --quick            5 s warm-up, 10 s runs, 20,000 orders: a few minutes
 #   --selftest         a tiny data set and one second per scenario: checks that every part of the harness works
 #   --scenarios LIST   some of catalog,orders,place,fanout,cross,startup,abuse (default: all)
 #   --db-url URL       use this PostgreSQL (libpq URI postgresql://user:password@host:port/db, an empty database)
 #                      instead of starting one; PostgreSQL CPU is then not measured
-#   --warmup S         warm up each HTTP scenario at least S seconds, then until steady (two 5 s slices within 5 %)
-#   --warmup-max S     but at most S seconds (full 180, quick 60)
+#   --warmup S         warm up each HTTP scenario at least S seconds, then until steady (two 5 s slices within 5 %, and
+#                      the JVM's JIT compiler threads at most 10 % of a core in the last one)
+#   --warmup-max S     but at most S seconds (full 300, quick 60)
 #   --duration S, --connections 16,64, --fanout 1000,10000, --products N, --customers N, --orders N,
 #   --sessions N, --hot-stock N   override the profile
 #   --peer             also run PostGraphile v5 (Node 22; npm postgraphile@5 and node@22, installed on first use) on

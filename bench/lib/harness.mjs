@@ -165,38 +165,31 @@ function enableStatements() {
   }
 }
 
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|start transaction|set |reset |discard |show )/i;
+const TRANSACTION_START = /^\s*(begin|start transaction)/i;
+
 /**
- * Statements of the application's user in the ordergraph database since the last reset, transaction control aside,
- * by statement (queryid), less what the idle server runs by itself in that time (its outbox pollers and listeners,
- * measured once at idle by {@link measureIdle}).
+ * Statements of the application's user in the ordergraph database since the last reset, by statement (queryid), less
+ * what the idle server runs by itself in that time (its outbox pollers and listeners, measured once at idle by
+ * {@link measureIdle}): the total and top ones transaction control aside, and the transactions it opened (its BEGINs,
+ * which pg_stat_statements counts as they run). pg_stat_database's transaction counters are no good for a few requests:
+ * a backend flushes them up to 10 s after its last transaction, so a probe counted the tail of the scenario before it.
+ * Statements run in autocommit are not among the BEGINs; the load runs, thousands of requests long, keep
+ * pg_stat_database's count as the cross-check.
  */
 function statementsSinceReset(seconds) {
   if (!db.statements) return null;
-  const rows = psql(`select queryid, calls, regexp_replace(left(query, 160), '\\s+', ' ', 'g') from pg_stat_statements
+  const all = psql(`select queryid, calls, regexp_replace(left(query, 160), '\\s+', ' ', 'g') from pg_stat_statements
     where dbid = (select oid from pg_database where datname = current_database())
-      and userid = (select oid from pg_roles where rolname = '${db.user}')
-      and query !~* '^\\s*(begin|commit|rollback|start transaction|set |reset |discard |show )'`).split("\n")
+      and userid = (select oid from pg_roles where rolname = '${db.user}')`).split("\n")
     .filter(Boolean).map((line) => {
       const [queryid, calls] = line.split("|", 2);
       return { queryid, calls: Math.max(0, Number(calls) - (idle.perStatement?.[queryid] ?? 0) * seconds),
         query: line.slice(queryid.length + calls.length + 2) };
     }).filter((r) => r.calls > 0).sort((a, b) => b.calls - a.calls);
-  return { total: rows.reduce((sum, r) => sum + r.calls, 0), top: rows.slice(0, 8), rows };
-}
-
-/**
- * Transactions the application's role opened explicitly since the last reset (its BEGINs, counted by
- * pg_stat_statements as they happen), less the idle server's rate. pg_stat_database's transaction counters are no good
- * for a few requests: a backend flushes them up to 10 s after its last transaction, so a probe counted the tail of the
- * scenario before it. Statements run in autocommit are not in this count; the load runs, thousands of requests long,
- * keep pg_stat_database's count as the cross-check.
- */
-function beginsSinceReset(seconds) {
-  if (!db.statements) return null;
-  const calls = Number(psql(`select coalesce(sum(calls), 0) from pg_stat_statements
-    where dbid = (select oid from pg_database where datname = current_database())
-      and userid = (select oid from pg_roles where rolname = '${db.user}') and query ~* '^\\s*(begin|start transaction)'`));
-  return Math.max(0, calls - (idle.begins_per_s ?? 0) * seconds);
+  const rows = all.filter((r) => !TRANSACTION_CONTROL.test(r.query));
+  return { total: rows.reduce((sum, r) => sum + r.calls, 0), top: rows.slice(0, 8), rows, all,
+    begins: all.filter((r) => TRANSACTION_START.test(r.query)).reduce((sum, r) => sum + r.calls, 0) };
 }
 
 /**
@@ -227,9 +220,8 @@ async function measureIdle(seconds) {
   await sleep(seconds * 1000);
   await sleep(1500);
   const statements = statementsSinceReset(0);
-  idle.begins_per_s = (beginsSinceReset(0) ?? 0) / (seconds + 1.5);
   idle.transactions_per_s = (transactions() - x0) / (seconds + 1.5);
-  idle.perStatement = Object.fromEntries((statements?.rows ?? []).map((r) => [r.queryid, r.calls / (seconds + 1.5)]));
+  idle.perStatement = Object.fromEntries((statements?.all ?? []).map((r) => [r.queryid, r.calls / (seconds + 1.5)]));
   idle.statements_per_s = (statements?.total ?? 0) / (seconds + 1.5);
   idle.statements = (statements?.top ?? []).map((r) => ({ per_s: r.calls / (seconds + 1.5), query: r.query }));
   return idle;
@@ -434,9 +426,8 @@ async function measured(app, requestsOf, body) {
   const requests = requestsOf(result) || NaN; // nothing answered in time: per-request figures are n/a
   const seconds = (performance.now() - t0) / 1000;
   const statements = statementsSinceReset(seconds);
-  const begins = beginsSinceReset(seconds);
   return { ...result,
-    begins_per_req: begins === null ? null : begins / requests,
+    begins_per_req: statements ? statements.begins / requests : null,
     cpu_jvm_ms_per_req: app ? (jvm1 - jvm0) / requests : null,
     cpu_pg_ms_per_req: pg0 === null ? null : (pg1 - pg0) / requests,
     statements_per_req: statements ? statements.total / requests : null,
@@ -489,8 +480,10 @@ async function warmUp(label, slice, pid) {
     steady: steady(), jit_quiet: quiet() };
 }
 
-async function graphqlScenario(app, { label, bodies, tokens, allowed, connections }) {
-  const warm = await warmUp(label, (seconds) => wrk({ base: app.base, connections, seconds, bodies, tokens, allowed }), app.pid);
+/** Warms a GraphQL scenario up and measures it; watchJit: false for a server without JVM compiler threads (the peer). */
+async function graphqlScenario(app, { label, bodies, tokens, allowed, connections, watchJit = true }) {
+  const warm = await warmUp(label, (seconds) => wrk({ base: app.base, connections, seconds, bodies, tokens, allowed }),
+    watchJit ? app.pid : null);
   await quiesce();
   return { ...await measured(app, (r) => r.requests,
     () => wrk({ base: app.base, connections, seconds: opt.duration, bodies, tokens, allowed })), warmup: warm };
@@ -504,7 +497,7 @@ async function floorScenario(file, connections, vars) {
 /**
  * Statements and transactions of one request, from N requests sent one after another, after one unmeasured request
  * (which fills the caller's permission cache). Its transactions are the BEGINs in pg_stat_statements
- * ({@link beginsSinceReset}), less the idle server's rate; N is 100 so that the background's jitter weighs little.
+ * ({@link statementsSinceReset}), less the idle server's rate; N is 100 so that the background's jitter weighs little.
  */
 async function probe(app, body, tokenValue, n) {
   const first = await gql(app.base, body.query, tokenValue);
@@ -558,15 +551,6 @@ async function peerSmoke(peer) {
     throw new Error(`peer smoke: allCustomerOrders(first: 1) gave ${JSON.stringify(page).slice(0, 500)}, SQL ${number} ${lines}`);
   }
   log(`peer smoke: PostGraphile ${peer.version} reads back the same catalog and order page (${number})`);
-}
-
-/** A scenario on the peer: warmed up by throughput alone (Node has no compiler threads to watch), then measured. */
-async function peerScenario(peer, label, query, connections) {
-  const bodies = [{ query }];
-  const warm = await warmUp(label, (seconds) => wrk({ base: peer.base, connections, seconds, bodies }), null);
-  await quiesce();
-  return { ...await measured(peer, (r) => r.requests, () => wrk({ base: peer.base, connections, seconds: opt.duration,
-    bodies })), warmup: warm, query };
 }
 
 // ---------------------------------------------------------------- main
@@ -626,7 +610,8 @@ async function main() {
       log(`scenario 1 (catalog) at ${c} connections`);
       const og = await graphqlScenario(app, { label: `catalog @${c}`, bodies: [{ query: CATALOG }], connections: c });
       const floor = await floorScenario("catalog.sql", c);
-      const pg = peer ? await peerScenario(peer, `PostGraphile catalog @${c}`, PEER_CATALOG, c) : undefined;
+      const pg = peer ? await graphqlScenario(peer, { label: `PostGraphile catalog @${c}`, bodies: [{ query: PEER_CATALOG }],
+        connections: c, watchJit: false }) : undefined;
       S.catalog.runs.push({ connections: c, ordergraph: og, floor, peer: pg });
     }
   }
@@ -642,7 +627,8 @@ async function main() {
       log(`scenario 2 (order page) at ${c} connections`);
       const og = await graphqlScenario(app, { label: `order page @${c}`, bodies: [{ query: orderPage(50) }], tokens: staffTokens, connections: c });
       const floor = await floorScenario("orders.sql", c);
-      const pg = peer ? await peerScenario(peer, `PostGraphile order page @${c}`, peerOrderPage(50), c) : undefined;
+      const pg = peer ? await graphqlScenario(peer, { label: `PostGraphile order page @${c}`,
+        bodies: [{ query: peerOrderPage(50) }], connections: c, watchJit: false }) : undefined;
       S.orders.runs.push({ connections: c, ordergraph: og, floor, peer: pg });
     }
   }

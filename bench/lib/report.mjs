@@ -29,18 +29,17 @@ function requestTable(results) {
   for (const key of ["catalog", "orders", "place"]) {
     const s = results.scenarios[key];
     if (!s) continue;
+    // one row per server measured: Ordergraph's, then the peer's (its CPU column is Node's)
+    const row = (title, connections, o, rate, f, stockNote) => `| ${title} | ${connections} | ${n(rate)}${ratio(rate, f.rps)} `
+      + `| ${ms(o.p50_ms)} | ${ms(o.p95_ms)} | ${ms(o.p99_ms)}${ratio(o.p99_ms, f.p99_ms)} | ${errorsCell(o)}${stockNote} `
+      + `| ${n(o.cpu_jvm_ms_per_req, 2)} | ${n(o.cpu_pg_ms_per_req, 2)}${ratio(o.cpu_pg_ms_per_req, f.cpu_pg_ms_per_req)} `
+      + `| ${n(o.statements_per_req, 1)} | ${n(o.transactions_per_req, 2)} |`;
     for (const { connections, ordergraph: o, floor: f, peer: pe } of s.runs) {
-      const rate = key === "place" ? o.orders_per_s : o.rps;
-      rows.push(`| ${s.title}${key === "place" ? " (orders/s)" : ""} | ${connections} | ${n(rate)}${ratio(rate, f.rps)} `
-        + `| ${ms(o.p50_ms)} | ${ms(o.p95_ms)} | ${ms(o.p99_ms)}${ratio(o.p99_ms, f.p99_ms)} | ${errorsCell(o)}`
-        + `${key === "place" ? `; ${n(o.out_of_stock)} OUT_OF_STOCK` : ""} | ${n(o.cpu_jvm_ms_per_req, 2)} `
-        + `| ${n(o.cpu_pg_ms_per_req, 2)}${ratio(o.cpu_pg_ms_per_req, f.cpu_pg_ms_per_req)} | ${n(o.statements_per_req, 1)} `
-        + `| ${n(o.transactions_per_req, 2)} |`);
+      rows.push(key === "place" ? row(`${s.title} (orders/s)`, connections, o, o.orders_per_s, f, `; ${n(o.out_of_stock)} OUT_OF_STOCK`)
+        : row(s.title, connections, o, o.rps, f, ""));
       if (pe) {
-        rows.push(`| ${s.title}, **peer: ${results.machine.peer ?? "PostGraphile"}** (CPU column: Node) | ${connections} `
-          + `| ${n(pe.rps)}${ratio(pe.rps, f.rps)} | ${ms(pe.p50_ms)} | ${ms(pe.p95_ms)} | ${ms(pe.p99_ms)}${ratio(pe.p99_ms, f.p99_ms)} `
-          + `| ${errorsCell(pe)} | ${n(pe.cpu_jvm_ms_per_req, 2)} | ${n(pe.cpu_pg_ms_per_req, 2)}${ratio(pe.cpu_pg_ms_per_req, f.cpu_pg_ms_per_req)} `
-          + `| ${n(pe.statements_per_req, 1)} | ${n(pe.transactions_per_req, 2)} |`);
+        rows.push(row(`${s.title}, **peer: ${results.machine.peer ?? "PostGraphile"}** (CPU column: Node)`, connections, pe,
+          pe.rps, f, ""));
         peers.push(`${key === "catalog" ? "catalog" : "order page"} @${connections}: ${(o.rps / pe.rps).toFixed(2)}× the peer's `
           + `throughput, ${(o.p99_ms / pe.p99_ms).toFixed(2)}× its p99, ${(o.cpu_jvm_ms_per_req / pe.cpu_jvm_ms_per_req).toFixed(2)}× its `
           + "CPU per request");
@@ -51,16 +50,17 @@ function requestTable(results) {
   }
   const warm = [];
   for (const key of ["catalog", "orders", "place"]) {
-    for (const r of (results.scenarios[key]?.runs ?? []).flatMap((run) => [run, ...(run.peer ? [{ ...run, peer: null,
-      ordergraph: run.peer, label: "peer" }] : [])])) {
-      const w = r.ordergraph.warmup;
-      if (w?.rps) {
-        const jit = w.jit_core_share?.length ? `; JIT compiler, % of a core: ${w.jit_core_share.map((x) => n(x * 100)).join(", ")}` : "";
-        warm.push(`${r.label ? `${r.label} ` : ""}${key} @${r.connections}: ${n(w.requests)} in ${n(w.seconds)} s (req/s per slice ${w.rps.map((x) => n(x)).join(", ")}`
-          + `${jit}${w.steady ? "" : "; **not steady**"})`);
+    for (const r of results.scenarios[key]?.runs ?? []) {
+      for (const [who, m] of [["", r.ordergraph], ["peer ", r.peer]]) {
+        const w = m?.warmup;
+        if (w?.rps) {
+          const jit = w.jit_core_share?.length ? `; JIT compiler, % of a core: ${w.jit_core_share.map((x) => n(x * 100)).join(", ")}` : "";
+          warm.push(`${who}${key} @${r.connections}: ${n(w.requests)} in ${n(w.seconds)} s (req/s per slice ${w.rps.map((x) => n(x)).join(", ")}`
+            + `${jit}${w.steady ? "" : "; **not steady**"})`);
+        }
+        // results written before the steady warm-up have only the count
+        else if (m?.warmup_requests != null) warm.push(`${key} @${r.connections}: ${n(m.warmup_requests)}`);
       }
-      // results written before the steady warm-up have only the count
-      else if (r.ordergraph.warmup_requests != null) warm.push(`${key} @${r.connections}: ${n(r.ordergraph.warmup_requests)}`);
     }
   }
   if (peers.length) {
