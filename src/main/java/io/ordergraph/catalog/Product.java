@@ -1,7 +1,9 @@
 package io.ordergraph.catalog;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.ordergraph.platform.db.Row;
 import io.ordergraph.platform.graphql.Money;
 import io.ordergraph.platform.graphql.NodeSource;
 
@@ -20,6 +23,15 @@ import io.ordergraph.platform.graphql.NodeSource;
 @Entity
 @Table(name = "product")
 public class Product implements NodeSource {
+
+	/**
+	 * The {@code product} table for another module's joined statement (e.g. an order page that reads its products in
+	 * the same statement): every column, as {@link #Product(Row)} reads them.
+	 */
+	public static final Row.Table<Product> ROWS = new Row.Table<>(
+			List.of("id", "name", "description", "price_amount", "price_currency", "stock",
+			"visible", "archived_at", "idempotency_subject", "idempotency_key", "idempotency_hash", "created_at",
+			"updated_at", "version"), Product::new);
 
 	@Id
 	private UUID id;
@@ -57,6 +69,24 @@ public class Product implements NodeSource {
 	private long version;
 
 	protected Product() {
+	}
+
+	/** A row read by another module's joined statement ({@link #ROWS}): a read-only copy, not managed. */
+	Product(Row row) throws SQLException {
+		this.id = row.uuid("id");
+		this.name = row.string("name");
+		this.description = row.string("description");
+		this.priceAmount = row.decimal("price_amount");
+		this.priceCurrency = row.string("price_currency");
+		this.stock = row.integer("stock");
+		this.visible = row.bool("visible");
+		this.archivedAt = row.instant("archived_at");
+		this.idempotencySubject = row.string("idempotency_subject");
+		this.idempotencyKey = row.string("idempotency_key");
+		this.idempotencyHash = row.string("idempotency_hash");
+		this.createdAt = row.instant("created_at");
+		this.updatedAt = row.instant("updated_at");
+		this.version = row.bigint("version");
 	}
 
 	Product(ProductDraft draft, Idempotency idempotency) {

@@ -1,6 +1,8 @@
 package io.ordergraph.customer;
 
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -8,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.ordergraph.platform.db.Row;
 import io.ordergraph.platform.graphql.NodeSource;
 
 /**
@@ -22,6 +25,14 @@ public class Customer implements NodeSource {
 	public static final String NODE_TYPE = "Customer";
 
 	static final String DELETED_NAME = "Deleted customer";
+
+	/**
+	 * The {@code customer} table for another module's joined statement (e.g. an order page that reads its customers in
+	 * the same statement): every column, as {@link #Customer(Row)} reads them.
+	 */
+	public static final Row.Table<Customer> ROWS = new Row.Table<>(
+			List.of("id", "code", "name", "phone", "email", "subject",
+			"created_by", "idempotency_key", "request_hash", "created_at", "updated_at", "deleted_at", "version"), Customer::new);
 
 	@Id
 	private UUID id;
@@ -54,6 +65,23 @@ public class Customer implements NodeSource {
 	private long version;
 
 	protected Customer() {
+	}
+
+	/** A row read by another module's joined statement ({@link #ROWS}): a read-only copy, not managed. */
+	Customer(Row row) throws SQLException {
+		this.id = row.uuid("id");
+		this.code = row.string("code");
+		this.name = row.string("name");
+		this.phone = row.string("phone");
+		this.email = row.string("email");
+		this.subject = row.string("subject");
+		this.createdBy = row.string("created_by");
+		this.idempotencyKey = row.string("idempotency_key");
+		this.requestHash = row.string("request_hash");
+		this.createdAt = row.instant("created_at");
+		this.updatedAt = row.instant("updated_at");
+		this.deletedAt = row.instant("deleted_at");
+		this.version = row.bigint("version");
 	}
 
 	Customer(String code, String name, String phone, String email, String subject) {

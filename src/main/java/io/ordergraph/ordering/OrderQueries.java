@@ -1,24 +1,20 @@
 package io.ordergraph.ordering;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.criteria.Predicate;
-
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.ordergraph.catalog.CatalogService;
 import io.ordergraph.customer.CustomerService;
 import io.ordergraph.ordering.internal.OrderLineRepository;
 import io.ordergraph.ordering.internal.OrderRepository;
@@ -47,16 +43,16 @@ public class OrderQueries {
 
 	private final CustomerService customers;
 
-	private final CatalogService catalog;
+	private final OrderPage page;
 
 	OrderQueries(OrderRepository orders, OrderLineRepository lines, OrderStatusChangeRepository history,
-			OrderAccess access, CustomerService customers, CatalogService catalog) {
+			OrderAccess access, CustomerService customers, OrderPage page) {
 		this.orders = orders;
 		this.lines = lines;
 		this.history = history;
 		this.access = access;
 		this.customers = customers;
-		this.catalog = catalog;
+		this.page = page;
 	}
 
 	/**
@@ -72,42 +68,13 @@ public class OrderQueries {
 	}
 
 	/**
-	 * A page of orders and, in the same read-only transaction, the children the query selects (customers, lines,
-	 * their products), left in {@code into} for the batch loaders of this request.
+	 * A page of orders, newest first, and the children the query selects (customers, lines, their products), read in
+	 * one statement ({@link OrderPage}) and left in {@code into} for the fields of this request. Staff with
+	 * MANAGE_ORDERS see every order, a customer only their own. No transaction: the page is a single statement.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	Connection<Order> list(OrderFilter filter, Paging paging, Caller caller, OrderPrefetch.Include include,
 			OrderPrefetch into) {
-		Connection<Order> page = list(filter, paging, caller);
-		if (include.totalCount()) {
-			// counted now, in this transaction, rather than on its own when the field is resolved
-			page.totalCount();
-		}
-		List<Order> nodes = page.nodes();
-		if (nodes.isEmpty()) {
-			return page;
-		}
-		if (include.lines()) {
-			Map<UUID, List<OrderLine>> byOrder = lines(nodes.stream().map(Order::getId).toList());
-			into.lines(byOrder);
-			if (include.products()) {
-				java.util.Set<UUID> productIds = byOrder.values().stream().flatMap(List::stream)
-					.map(OrderLine::getProductId).collect(Collectors.toSet());
-				if (!productIds.isEmpty()) {
-					into.products(productIds, catalog.findProducts(productIds));
-				}
-			}
-		}
-		if (include.customers()) {
-			java.util.Set<UUID> customerIds = nodes.stream().map(Order::getCustomerId)
-				.filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-			if (!customerIds.isEmpty()) {
-				into.customers(customerIds, customers.findAllById(customerIds));
-			}
-		}
-		return page;
-	}
-
-	public Connection<Order> list(OrderFilter filter, Paging paging, Caller caller) {
 		caller.requireSubject();
 		OrderFilter f = (filter == null) ? new OrderFilter(null, null, null, null, null, null) : filter;
 		UUID onlyCustomer;
@@ -126,33 +93,14 @@ public class OrderQueries {
 		}
 		List<UUID> searchedCustomers = (f.search() == null || f.search().isBlank()) ? List.of()
 				: customers.idsMatching(f.search(), MAX_SEARCHED_CUSTOMERS);
-		Specification<Order> spec = (root, query, cb) -> {
-			List<Predicate> where = new ArrayList<>();
-			if (!Boolean.TRUE.equals(f.includeArchived())) {
-				where.add(cb.isFalse(root.get("archived")));
-			}
-			if (onlyCustomer != null) {
-				where.add(cb.equal(root.get("customerId"), onlyCustomer));
-			}
-			if (f.statuses() != null && !f.statuses().isEmpty()) {
-				where.add(root.get("status").in(f.statuses()));
-			}
-			if (f.placedFrom() != null) {
-				where.add(cb.greaterThanOrEqualTo(root.get("placedAt"), f.placedFrom().toInstant()));
-			}
-			if (f.placedTo() != null) {
-				where.add(cb.lessThan(root.get("placedAt"), f.placedTo().toInstant()));
-			}
-			if (f.search() != null && !f.search().isBlank()) {
-				String like = "%" + f.search().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-					.replace("%", "\\%").replace("_", "\\_") + "%";
-				Predicate byNumber = cb.like(cb.lower(root.get("number")), like, '\\');
-				where.add(searchedCustomers.isEmpty() ? byNumber
-						: cb.or(byNumber, root.get("customerId").in(searchedCustomers)));
-			}
-			return cb.and(where.toArray(Predicate[]::new));
-		};
-		return paging.query(orders, spec, Sort.by(Sort.Direction.DESC, "placedAt", "id"));
+		OrderPage.Where where = new OrderPage.Where(Boolean.TRUE.equals(f.includeArchived()), onlyCustomer,
+				f.statuses(), f.placedFrom(), f.placedTo(), f.search(), searchedCustomers);
+		Connection<Order> page = paging.query(this.page.rows(where, include, into));
+		if (include.totalCount()) {
+			// counted now, while the request's connection is at hand, rather than when the field is resolved
+			page.totalCount();
+		}
+		return page;
 	}
 
 	/** The orders of a table session, oldest first; the session module decides who may ask. */

@@ -26,6 +26,11 @@ public abstract class NewWithAssignedId implements Persistable<UUID> {
 		return this.unsaved;
 	}
 
+	/** For a row read by the application's own SQL rather than by Hibernate: it exists already. */
+	protected final void loaded() {
+		this.unsaved = false;
+	}
+
 	@PostLoad
 	@PostPersist
 	void saved() {

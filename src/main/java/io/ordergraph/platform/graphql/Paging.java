@@ -68,16 +68,54 @@ public record Paging(Integer first, String after, Integer last, String before) {
 		return new Window(start, (int) (end - start));
 	}
 
+	/**
+	 * Rows in a fixed order that ends with a unique key (the id), as a page is read from them: by position, or after
+	 * the row with a given key (keyset).
+	 */
+	public interface Rows<T> {
+
+		/** How many rows there are in all. */
+		long count();
+
+		/**
+		 * Up to {@code limit} rows: those after the row whose key is {@code afterKey} when it is not null (then
+		 * {@code offset} is 0), else from {@code offset} on.
+		 */
+		List<T> read(String afterKey, long offset, int limit);
+
+	}
+
 	/** Reads the requested page of a specification in the given order (which must end with the id), as a connection. */
 	public <T> Connection<T> query(JpaSpecificationExecutor<T> repository, Specification<T> spec, Sort sort) {
+		return query(new Rows<T>() {
+			@Override
+			public long count() {
+				return repository.count(spec);
+			}
+
+			@Override
+			public List<T> read(String afterKey, long offset, int limit) {
+				if (afterKey != null) {
+					return repository.findBy(spec.and(after(afterKey, sort)), q -> q.sortBy(sort).limit(limit).all());
+				}
+				if (offset == 0) {
+					return repository.findBy(spec, q -> q.sortBy(sort).limit(limit).all());
+				}
+				return repository.findBy(spec, q -> q.slice(new OffsetPageable(offset, limit, sort))).getContent();
+			}
+		});
+	}
+
+	/** Reads the requested page of these rows as a connection. */
+	public <T> Connection<T> query(Rows<T> rows) {
 		Cursor from = (after == null) ? null : Cursor.parse(after);
 		Cursor until = (before == null) ? null : Cursor.parse(before);
 		long start = (from == null) ? 0 : from.offset() + 1;
 		if (last != null && until == null) {
 			// the last rows: only the total says where they start
-			long total = repository.count(spec);
+			long total = rows.count();
 			Window window = window(total);
-			List<T> nodes = (window.limit() == 0) ? List.of() : read(repository, spec, sort, window.offset(), window.limit());
+			List<T> nodes = (window.limit() == 0) ? List.of() : rows.read(null, window.offset(), window.limit());
 			return Connection.of(nodes, window.offset(), false, Paging::key, total, null);
 		}
 		long limit;
@@ -92,26 +130,13 @@ public record Paging(Integer first, String after, Integer last, String before) {
 				limit = Math.max(0, Math.min(limit, until.offset() - start));
 			}
 		}
+		// from the cursor's row (keyset) when the cursor names it: no OFFSET at all, however deep
 		boolean seek = last == null && from != null && from.key() != null;
-		long offset = seek ? 0 : start;
 		int rowsToRead = (int) limit + 1; // one row more than the page tells whether there is a next page
-		List<T> rows;
-		if (offset == 0) {
-			// from the start, or from the cursor's row (keyset): no OFFSET at all
-			Specification<T> window = seek ? spec.and(after(from.key(), sort)) : spec;
-			rows = repository.findBy(window, q -> q.sortBy(sort).limit(rowsToRead).all());
-		}
-		else {
-			rows = read(repository, spec, sort, offset, rowsToRead);
-		}
-		boolean more = rows.size() > limit;
-		List<T> nodes = more ? rows.subList(0, (int) limit) : rows;
-		return Connection.of(nodes, start, more, Paging::key, -1, () -> repository.count(spec));
-	}
-
-	private static <T> List<T> read(JpaSpecificationExecutor<T> repository, Specification<T> spec, Sort sort,
-			long offset, int limit) {
-		return repository.findBy(spec, q -> q.slice(new OffsetPageable(offset, limit, sort))).getContent();
+		List<T> read = rows.read(seek ? from.key() : null, seek ? 0 : start, rowsToRead);
+		boolean more = read.size() > limit;
+		List<T> nodes = more ? read.subList(0, (int) limit) : read;
+		return Connection.of(nodes, start, more, Paging::key, -1, rows::count);
 	}
 
 	/** The rows after the row with this id in this order, as one predicate (the row's sort values as subqueries). */
@@ -157,6 +182,11 @@ public record Paging(Integer first, String after, Integer last, String before) {
 	@SuppressWarnings("unchecked")
 	private static Comparable<Object> comparable(Object value) {
 		return (Comparable<Object>) value;
+	}
+
+	/** A cursor's key that is a UUID (the id its row is sorted by last), for a {@link Rows} of its own SQL. */
+	public static UUID uuidKey(String key) {
+		return (UUID) convert(key, UUID.class);
 	}
 
 	private static Object convert(String key, Class<?> type) {
