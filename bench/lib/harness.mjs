@@ -621,7 +621,7 @@ async function main() {
       const p = await probe(app, { query: orderPage(first) }, staffTokens[0], opt.probes);
       S.orders.probes.push({ first, statements_per_req: p.statements_per_req, transactions_per_req: p.begins_per_req,
         top_statements: p.top_statements });
-      log(`scenario 2 probe first: ${first}: ${p.statements_per_req} statements, ${p.begins_per_req} transactions (BEGIN) per request`);
+      log(`scenario 2 probe first: ${first}: ${p.statements_per_req} statements, ${p.begins_per_req} BEGINs per request (a statement outside one is its own transaction)`);
     }
     for (const c of opt.connections) {
       log(`scenario 2 (order page) at ${c} connections`);

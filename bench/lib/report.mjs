@@ -122,8 +122,9 @@ export function markdown(results) {
   out.push(...requestTable(results));
   const orders = results.scenarios.orders;
   if (orders?.probes?.length) {
-    out.push("", "Order page, statements per request by page size (requests sent one at a time):", "",
-      "| first | SQL statements/req | transactions/req |", "|---|---|---|",
+    out.push("", "Order page, statements per request by page size (requests sent one at a time; a statement outside a "
+      + "BEGIN runs as a transaction of its own):", "",
+      "| first | SQL statements/req | BEGINs/req |", "|---|---|---|",
       ...orders.probes.map((p) => `| ${p.first} | ${n(p.statements_per_req, 1)} | ${n(p.transactions_per_req, 2)} |`));
     const top = orders.probes.find((p) => p.first === 50)?.top_statements;
     if (top?.length) {

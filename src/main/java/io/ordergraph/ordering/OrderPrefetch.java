@@ -14,9 +14,9 @@ import io.ordergraph.catalog.Product;
 import io.ordergraph.customer.Customer;
 
 /**
- * What a page of orders' children are, read by the root field in the same read-only transaction as the page itself
- * (one unit of work per request instead of one per batch loader), for {@link OrderChildren} to answer from without
- * SQL. Kept in the request's GraphQL context; a child that is not here is batch-loaded as before.
+ * What a page of orders' children are, read by the root field in the same statement as the page itself
+ * ({@link OrderPage}: one round trip per request instead of one per batch loader), for {@link OrderChildren} to answer
+ * from without SQL. Kept in the request's GraphQL context; a child that is not here is batch-loaded.
  */
 final class OrderPrefetch {
 

@@ -336,16 +336,17 @@ class HardeningTests extends IntegrationTest {
 	}
 
 	/**
-	 * A page of orders reads its lines and their products in the root field, one statement after the other; with the
-	 * lines behind a table lock until after the 2 s deadline, the products statement comes due when the budget is
-	 * spent and must not be sent, and the client has had its TIMEOUT answer at the deadline.
+	 * A page of orders reads its lines and their products in the root field's statement, and its status history in a
+	 * statement after it; with the lines behind a table lock until after the 2 s deadline, the history statement comes
+	 * due when the budget is spent and must not be sent, and the client has had its TIMEOUT answer at the deadline.
 	 */
 	@Test
 	void noStatementIsSentAfterTheDeadline(CapturedOutput output) throws Exception {
 		anOrderExists();
 		String staff = staffToken(Permission.MANAGE_ORDERS, Permission.MANAGE_PRODUCTS);
+		// the page (its lines joined) waits behind the lock; its status history would be the next statement
 		String query = "query LateStatement { orders(first: 1) { edges { node { number lines { quantity "
-				+ "product { name } } } } } }";
+				+ "product { name } } statusHistory { status } } } } }";
 		String tag = SqlWork.newTag();
 		int before = output.length();
 		HttpResponse<String> answer;
@@ -362,14 +363,14 @@ class HardeningTests extends IntegrationTest {
 		}
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));
 		assertThat(read(answer, "$.errors[0].extensions.classification").toString()).isEqualTo("TIMEOUT");
-		// the lines statement (sent in time) now completes, and the field that sent it comes to its next statement
+		// the page's statement (sent in time) now completes, and the request comes to its next statement
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> output.toString().substring(before).contains("operation=LateStatement")
-					|| SqlWork.tally(tag).count("from product") > 0);
+					|| SqlWork.tally(tag).count("order_status_change") > 0);
 		SqlWork.Tally tally = SqlWork.tally(tag);
-		assertThat(tally.count("from order_line")).as(tally.toString()).isPositive();
-		assertThat(tally.count("from product")).as(tally.toString()).isZero();
+		assertThat(tally.count("join order_line")).as(tally.toString()).isPositive();
+		assertThat(tally.count("order_status_change")).as(tally.toString()).isZero();
 		assertThat(output.toString().substring(before)).contains("operation=LateStatement");
 	}
 
@@ -383,7 +384,7 @@ class HardeningTests extends IntegrationTest {
 		anOrderExists();
 		String staff = staffToken(Permission.MANAGE_ORDERS, Permission.MANAGE_PRODUCTS);
 		String body = "{\"query\":" + quote("query Disconnected { orders(first: 1) { edges { node { number lines { "
-				+ "quantity product { name } } } } } }") + ",\"operationName\":\"Disconnected\"}";
+				+ "quantity product { name } } statusHistory { status } } } } }") + ",\"operationName\":\"Disconnected\"}";
 		String tag = SqlWork.newTag();
 		int before = output.length();
 		try (Connection lock = dataSource.getConnection()) {
@@ -397,7 +398,7 @@ class HardeningTests extends IntegrationTest {
 				client.getOutputStream().flush();
 				org.awaitility.Awaitility.await()
 					.atMost(Duration.ofSeconds(5))
-					.until(() -> SqlWork.tally(tag).count("from order_line") > 0);
+					.until(() -> SqlWork.tally(tag).count("join order_line") > 0);
 				long closed = System.nanoTime();
 				client.close();
 				org.awaitility.Awaitility.await()
@@ -414,9 +415,9 @@ class HardeningTests extends IntegrationTest {
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> output.toString().substring(before).contains("operation=Disconnected")
-					|| SqlWork.tally(tag).count("from product") > 0);
+					|| SqlWork.tally(tag).count("order_status_change") > 0);
 		SqlWork.Tally tally = SqlWork.tally(tag);
-		assertThat(tally.count("from product")).as(tally.toString()).isZero();
+		assertThat(tally.count("order_status_change")).as(tally.toString()).isZero();
 	}
 
 	/**
