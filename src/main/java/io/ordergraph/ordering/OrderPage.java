@@ -126,14 +126,17 @@ class OrderPage {
 		}
 		sql.append(" from (select * from customer_order o where ").append(conditions)
 			.append(" order by o.placed_at desc, o.id desc").append(window).append(") o");
+		// Customers and products are looked up by key for each row (lateral, "offset 0" keeps the planner from
+		// flattening it into a plain join): left to itself it hashes the whole customer and product tables on every
+		// page, since the tables are small enough for its estimate, which costs more the larger they grow.
+		if (include.customers()) {
+			sql.append(" left join lateral (select * from customer c where c.id = o.customer_id offset 0) c on true");
+		}
 		if (include.lines()) {
 			sql.append(" left join order_line l on l.order_id = o.id");
 			if (include.products()) {
-				sql.append(" left join product p on p.id = l.product_id");
+				sql.append(" left join lateral (select * from product p where p.id = l.product_id offset 0) p on true");
 			}
-		}
-		if (include.customers()) {
-			sql.append(" left join customer c on c.id = o.customer_id");
 		}
 		sql.append(" order by o.placed_at desc, o.id desc");
 		if (include.lines()) {
