@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import io.ordergraph.catalog.Product;
 import io.ordergraph.customer.Customer;
+import io.ordergraph.platform.db.Row;
 import io.ordergraph.platform.graphql.Paging;
 
 /**
@@ -154,29 +155,33 @@ class OrderPage {
 		Map<UUID, Product> products = new HashMap<>();
 		Set<UUID> customerIds = new HashSet<>();
 		Map<UUID, Customer> customers = new HashMap<>();
+		Row orderColumns = new Row(rows, "o_");
+		Row lineColumns = new Row(rows, "l_");
+		Row productColumns = new Row(rows, "p_");
+		Row customerColumns = new Row(rows, "c_");
 		Order order = null;
 		while (rows.next()) {
-			UUID id = rows.getObject("o_id", UUID.class);
+			UUID id = orderColumns.uuid("id");
 			if (order == null || !order.getId().equals(id)) {
-				order = Order.ROWS.read(rows, "o_");
+				order = Order.ROWS.read(orderColumns);
 				orders.put(id, order);
 				if (include.lines()) {
 					lines.put(id, new ArrayList<>());
 				}
 				if (include.customers() && order.getCustomerId() != null
 						&& customerIds.add(order.getCustomerId())) {
-					Customer customer = Customer.ROWS.read(rows, "c_");
+					Customer customer = Customer.ROWS.read(customerColumns);
 					if (customer != null) {
 						customers.put(customer.getId(), customer);
 					}
 				}
 			}
 			if (include.lines()) {
-				OrderLine line = OrderLine.ROWS.read(rows, "l_");
+				OrderLine line = OrderLine.ROWS.read(lineColumns);
 				if (line != null) {
 					lines.get(id).add(line);
 					if (include.products() && productIds.add(line.getProductId())) {
-						Product product = Product.ROWS.read(rows, "p_");
+						Product product = Product.ROWS.read(productColumns);
 						if (product != null) {
 							products.put(product.getId(), product);
 						}

@@ -5,14 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * One table's columns within a row of a joined statement, read by their prefixed labels: how a module reads its own
  * table's columns out of a statement that another module wrote (one join instead of a query per module), without
- * the other module knowing its columns.
+ * the other module knowing its columns. One {@code Row} serves every row of its result set: it finds each column's
+ * position once, on first use, and reads by position after that.
  */
 public final class Row {
 
@@ -20,9 +23,21 @@ public final class Row {
 
 	private final String prefix;
 
+	private final Map<String, Integer> positions = new HashMap<>();
+
+	/** The columns labelled {@code prefix + column} in whichever row {@code row} is on. */
 	public Row(ResultSet row, String prefix) {
 		this.row = row;
 		this.prefix = prefix;
+	}
+
+	private int at(String column) throws SQLException {
+		Integer position = positions.get(column);
+		if (position == null) {
+			position = row.findColumn(prefix + column);
+			positions.put(column, position);
+		}
+		return position;
 	}
 
 	/** Reads one object from a row's columns. */
@@ -54,39 +69,43 @@ public final class Row {
 
 		/** The object of this row, or null when an outer join found none. */
 		public T read(ResultSet row, String prefix) throws SQLException {
-			Row columns = new Row(row, prefix);
+			return read(new Row(row, prefix));
+		}
+
+		/** The object of the row {@code columns} is on, or null when an outer join found none. */
+		public T read(Row columns) throws SQLException {
 			return (columns.uuid("id") == null) ? null : reader.read(columns);
 		}
 
 	}
 
 	public UUID uuid(String column) throws SQLException {
-		return row.getObject(prefix + column, UUID.class);
+		return row.getObject(at(column), UUID.class);
 	}
 
 	public String string(String column) throws SQLException {
-		return row.getString(prefix + column);
+		return row.getString(at(column));
 	}
 
 	public BigDecimal decimal(String column) throws SQLException {
-		return row.getBigDecimal(prefix + column);
+		return row.getBigDecimal(at(column));
 	}
 
 	public int integer(String column) throws SQLException {
-		return row.getInt(prefix + column);
+		return row.getInt(at(column));
 	}
 
 	public long bigint(String column) throws SQLException {
-		return row.getLong(prefix + column);
+		return row.getLong(at(column));
 	}
 
 	public boolean bool(String column) throws SQLException {
-		return row.getBoolean(prefix + column);
+		return row.getBoolean(at(column));
 	}
 
 	/** A {@code timestamptz}, or null. */
 	public Instant instant(String column) throws SQLException {
-		OffsetDateTime value = row.getObject(prefix + column, OffsetDateTime.class);
+		OffsetDateTime value = row.getObject(at(column), OffsetDateTime.class);
 		return (value == null) ? null : value.toInstant();
 	}
 

@@ -61,6 +61,9 @@ class CostInstrumentation extends SimplePerformantInstrumentation implements Ord
 
 		boolean subscription;
 
+		/** The request's budget, read from the context once rather than once per field. */
+		RequestBudget budget;
+
 	}
 
 	@Override
@@ -74,6 +77,7 @@ class CostInstrumentation extends SimplePerformantInstrumentation implements Ord
 		State state = (State) instrumentationState;
 		var context = parameters.getExecutionContext();
 		state.subscription = context.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+		state.budget = context.getGraphQLContext().get(RequestBudget.KEY);
 		long requested = cost.of(context.getNormalizedQueryTree().get(), context.getGraphQLSchema());
 		state.requested = requested;
 		if (requested > limits.maxCost()) {
@@ -118,7 +122,8 @@ class CostInstrumentation extends SimplePerformantInstrumentation implements Ord
 			.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
 			return dataFetcher;
 		}
-		RequestBudget budget = parameters.getEnvironment().getGraphQlContext().get(RequestBudget.KEY);
+		RequestBudget budget = (state instanceof State known) ? known.budget
+				: parameters.getEnvironment().getGraphQlContext().get(RequestBudget.KEY);
 		if (budget == null) {
 			return dataFetcher;
 		}
@@ -168,21 +173,23 @@ class CostInstrumentation extends SimplePerformantInstrumentation implements Ord
 		long count = 0;
 		if (data instanceof Map<?, ?> map) {
 			for (Object value : map.values()) {
-				if (value instanceof Map<?, ?>) {
-					count++;
-				}
-				count += objects(value);
+				count += within(value);
 			}
 		}
 		else if (data instanceof List<?> list) {
 			for (Object value : list) {
-				if (value instanceof Map<?, ?>) {
-					count++;
-				}
-				count += objects(value);
+				count += within(value);
 			}
 		}
 		return count;
+	}
+
+	/** A value of an answer: an object counts itself and what it holds, a list what it holds, a scalar nothing. */
+	private static long within(Object value) {
+		if (value instanceof Map<?, ?>) {
+			return 1 + objects(value);
+		}
+		return (value instanceof List<?>) ? objects(value) : 0;
 	}
 
 }
