@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
@@ -16,6 +18,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionStrategyParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
@@ -64,6 +67,18 @@ class CostInstrumentation extends SimplePerformantInstrumentation implements Ord
 		/** The request's budget, read from the context once rather than once per field. */
 		RequestBudget budget;
 
+		/** The objects the answer holds, counted as graphql-java begins each (fields complete on several threads). */
+		final AtomicLong objects = new AtomicLong();
+
+	}
+
+	@Override
+	public ExecuteObjectInstrumentationContext beginExecuteObject(InstrumentationExecutionStrategyParameters parameters,
+			InstrumentationState state) {
+		if (state instanceof State counting) {
+			counting.objects.incrementAndGet();
+		}
+		return null;
 	}
 
 	@Override
@@ -146,7 +161,7 @@ class CostInstrumentation extends SimplePerformantInstrumentation implements Ord
 		Map<String, Object> costs = new LinkedHashMap<>();
 		costs.put("requested", state.requested);
 		if (!state.subscription && result.isDataPresent()) {
-			long actual = objects(result.getData());
+			long actual = state.objects.get();
 			if (actual != state.requested) {
 				costs.put("actual", actual);
 			}
@@ -166,30 +181,6 @@ class CostInstrumentation extends SimplePerformantInstrumentation implements Ord
 			extensions.put("rateLimit", state.decision.extensions());
 		}
 		return CompletableFuture.completedFuture(result.transform(b -> b.extensions(extensions)));
-	}
-
-	/** How many objects an answer holds: the unit of the static cost. */
-	static long objects(Object data) {
-		long count = 0;
-		if (data instanceof Map<?, ?> map) {
-			for (Object value : map.values()) {
-				count += within(value);
-			}
-		}
-		else if (data instanceof List<?> list) {
-			for (Object value : list) {
-				count += within(value);
-			}
-		}
-		return count;
-	}
-
-	/** A value of an answer: an object counts itself and what it holds, a list what it holds, a scalar nothing. */
-	private static long within(Object value) {
-		if (value instanceof Map<?, ?>) {
-			return 1 + objects(value);
-		}
-		return (value instanceof List<?>) ? objects(value) : 0;
 	}
 
 }

@@ -222,6 +222,31 @@ class HardeningTests extends IntegrationTest {
 	}
 
 	@Test
+	void theActualCostCountsTheObjectsTheAnswerHolds() {
+		String manager = staffToken(Permission.MANAGE_PRODUCTS);
+		List<String> products = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			products.add(read(postInTime(manager, "mutation { createProduct(input: { name: \"Counted " + newSubject("p")
+					+ "\", price: { amount: \"2\", currency: \"KES\" }, stock: 50 }) { product { id } errors { code } } }"),
+					"$.data.createProduct.product.id"));
+		}
+		String shopper = token(newSubject("shopper"), "customer");
+		postInTime(shopper, "mutation { registerCustomer(input: { name: \"Counted Shopper\", phone: \"+254711000124\" }) "
+				+ "{ errors { code } } }");
+		String first = "{ productId: \"" + products.get(0) + "\", quantity: 1 }";
+		String second = "{ productId: \"" + products.get(1) + "\", quantity: 2 }";
+		for (String lines : List.of(first, first + ", " + second)) {
+			assertThat(postInTime(shopper, "mutation { placeOrder(input: { lines: [" + lines
+					+ "] }) { order { id } errors { code } } }").body()).contains("\"errors\":[]");
+		}
+		HttpResponse<String> response = post(shopper,
+				"{ orders(first: 2) { edges { node { number total { amount } lines { quantity } } } } }");
+		assertThat(response.body()).doesNotContain("\"errors\"");
+		// the connection; per order an edge, its node and its total; three lines in all
+		assertThat(((Number) read(response, "$.extensions.cost.actual")).intValue()).isEqualTo(1 + 2 * 3 + 3);
+	}
+
+	@Test
 	void callerOverItsCostAllowanceIsThrottledWithRetryAfter() {
 		String manager = staffToken(Permission.MANAGE_PRODUCTS);
 		for (int i = 0; i < 40; i++) {
