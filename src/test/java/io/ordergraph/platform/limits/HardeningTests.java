@@ -107,15 +107,30 @@ class HardeningTests extends IntegrationTest {
 
 	/** A product and a customer's order of it, made through the API. */
 	void anOrderExists() {
-		String manager = staffToken(Permission.MANAGE_PRODUCTS);
-		String productId = read(postInTime(manager, "mutation { createProduct(input: { name: \"Late " + newSubject("p")
-				+ "\", price: { amount: \"5\", currency: \"KES\" }, stock: 10 }) { product { id } errors { code } } }"),
-				"$.data.createProduct.product.id");
+		String productId = newProduct("Late", "5", 10);
+		String shopper = newShopper("Late Shopper", "+254711000123");
+		placeOrder(shopper, "{ productId: \"" + productId + "\", quantity: 1 }");
+	}
+
+	/** A new product's id, created through the API by a product manager. */
+	String newProduct(String name, String price, int stock) {
+		return read(postInTime(staffToken(Permission.MANAGE_PRODUCTS), "mutation { createProduct(input: { name: \"" + name
+				+ " " + newSubject("p") + "\", price: { amount: \"" + price + "\", currency: \"KES\" }, stock: " + stock
+				+ " }) { product { id } errors { code } } }"), "$.data.createProduct.product.id");
+	}
+
+	/** The token of a new customer, registered through the API. */
+	String newShopper(String name, String phone) {
 		String shopper = token(newSubject("shopper"), "customer");
-		postInTime(shopper, "mutation { registerCustomer(input: { name: \"Late Shopper\", phone: \"+254711000123\" }) "
+		postInTime(shopper, "mutation { registerCustomer(input: { name: \"" + name + "\", phone: \"" + phone + "\" }) "
 				+ "{ errors { code } } }");
-		HttpResponse<String> placed = postInTime(shopper, "mutation { placeOrder(input: { lines: [{ productId: \"" + productId
-				+ "\", quantity: 1 }] }) { order { id } errors { code } } }");
+		return shopper;
+	}
+
+	/** Places an order of {@code lines} (GraphQL input objects) that must succeed. */
+	void placeOrder(String shopper, String lines) {
+		HttpResponse<String> placed = postInTime(shopper, "mutation { placeOrder(input: { lines: [" + lines
+				+ "] }) { order { id } errors { code } } }");
 		assertThat(placed.body()).contains("\"errors\":[]");
 	}
 
@@ -223,22 +238,11 @@ class HardeningTests extends IntegrationTest {
 
 	@Test
 	void theActualCostCountsTheObjectsTheAnswerHolds() {
-		String manager = staffToken(Permission.MANAGE_PRODUCTS);
-		List<String> products = new ArrayList<>();
-		for (int i = 0; i < 2; i++) {
-			products.add(read(postInTime(manager, "mutation { createProduct(input: { name: \"Counted " + newSubject("p")
-					+ "\", price: { amount: \"2\", currency: \"KES\" }, stock: 50 }) { product { id } errors { code } } }"),
-					"$.data.createProduct.product.id"));
-		}
-		String shopper = token(newSubject("shopper"), "customer");
-		postInTime(shopper, "mutation { registerCustomer(input: { name: \"Counted Shopper\", phone: \"+254711000124\" }) "
-				+ "{ errors { code } } }");
-		String first = "{ productId: \"" + products.get(0) + "\", quantity: 1 }";
-		String second = "{ productId: \"" + products.get(1) + "\", quantity: 2 }";
-		for (String lines : List.of(first, first + ", " + second)) {
-			assertThat(postInTime(shopper, "mutation { placeOrder(input: { lines: [" + lines
-					+ "] }) { order { id } errors { code } } }").body()).contains("\"errors\":[]");
-		}
+		String first = newProduct("Counted", "2", 50);
+		String second = newProduct("Counted", "2", 50);
+		String shopper = newShopper("Counted Shopper", "+254711000124");
+		placeOrder(shopper, "{ productId: \"" + first + "\", quantity: 1 }");
+		placeOrder(shopper, "{ productId: \"" + first + "\", quantity: 1 }, { productId: \"" + second + "\", quantity: 2 }");
 		HttpResponse<String> response = post(shopper,
 				"{ orders(first: 2) { edges { node { number total { amount } lines { quantity } } } } }");
 		assertThat(response.body()).doesNotContain("\"errors\"");
