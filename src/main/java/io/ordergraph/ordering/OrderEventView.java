@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.ordergraph.platform.events.StoredEvent;
+import io.ordergraph.platform.graphql.SharedEvent;
 
 /** GraphQL type {@code OrderEvent}: an order event from the log, with the order's state at that moment. */
 public record OrderEventView(String cursor, String type, Instant occurredAt, String orderNumber, OrderStatus status,
-		OrderStatus previousStatus, String note, UUID orderId) {
+		OrderStatus previousStatus, String note, UUID orderId) implements SharedEvent {
 
 	static OrderEventView of(StoredEvent event) {
 		Object previous = event.data().get("previousStatus");

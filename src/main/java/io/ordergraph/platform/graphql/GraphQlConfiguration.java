@@ -21,6 +21,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import io.ordergraph.platform.ApplicationSchemaReport;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.http.MediaType;
@@ -74,6 +75,17 @@ class GraphQlConfiguration {
 	GraphQlSourceBuilderCustomizer selectiveInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
 		return builder -> builder.configureGraphQl(graphQl -> graphQl
 			.instrumentation(new SelectiveInstrumentation(instrumentations.orderedStream().toList())));
+	}
+
+	/**
+	 * Subscription events answered once per audience ({@link SharedSubscriptionEvents}), with the exception handler
+	 * Spring for GraphQL gives its own strategies: the same resolvers, in the same order, as Spring Boot passes it.
+	 */
+	@Bean
+	GraphQlSourceBuilderCustomizer sharedSubscriptionEvents(ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.subscriptionExecutionStrategy(
+				new SharedSubscriptionEvents(DataFetcherExceptionResolver.createExceptionHandler(
+						resolvers.orderedStream().toList()))));
 	}
 
 	/** {@code @BatchMapping} fields without a context snapshot per parent ({@link ContextFreeField}). */

@@ -70,6 +70,23 @@ public record Caller(String subject, String name, String email, Set<String> role
 		return employee && permissions.contains(permission);
 	}
 
+	/**
+	 * What the answers this caller may be given depend on, as a key: callers with equal keys are shown the same data.
+	 * An employee with MANAGE_ORDERS, and neither a customer's nor a guest's role, sees every order, customer and
+	 * session whoever it is (no answer reachable from an order or a subscription event looks at the employee's
+	 * identity), so such callers share a key per set of roles and permissions. Anyone else's answers may depend on who
+	 * they are (their own orders, their table's session): their key is the caller itself.
+	 */
+	public Object visibility() {
+		if (employee && !isGuest() && !roles.contains(ROLE_CUSTOMER) && permissions.contains(Permission.MANAGE_ORDERS)) {
+			return new StaffVisibility(roles, permissions);
+		}
+		return this;
+	}
+
+	private record StaffVisibility(Set<String> roles, Set<Permission> permissions) {
+	}
+
 	/** The subject of an authenticated caller, or an UNAUTHORIZED error. */
 	public String requireSubject() {
 		if (!authenticated()) {
