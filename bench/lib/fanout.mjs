@@ -8,6 +8,17 @@ import { createRequire } from "node:module";
 import { percentile } from "./stats.mjs";
 
 const WebSocket = createRequire(`${process.env.BENCH_NODE_DEPS}/index.js`)("ws");
+
+// What each subscriber selects: "plain" a few of the event's own fields; "panel" the staff panel's subscription as
+// src/main/resources/static/panel/panel.js sends it (the order with its total, customer, session and lines, resumed
+// from a cursor), which resolves the order as it is now for every event.
+const LINES = "lines { id productName quantity unitPrice { amount currency } amount { amount currency } }";
+export const SHAPES = {
+  plain: "subscription { orderEvents { type orderNumber } }",
+  panel: "subscription($after: String) { orderEvents(after: $after) { cursor type occurredAt orderNumber status "
+    + "previousStatus note order { id number status placedAt total { amount currency } customer { name } "
+    + `session { id label } ${LINES} } } }`,
+};
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -31,7 +42,8 @@ async function placeOrder(base, customerToken, productId, problems) {
 }
 
 export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, perConnection, orders, warmup = 0,
-  customerToken, productId, psql, log, whileHeld, serverCpuMs }) {
+  customerToken, productId, psql, log, whileHeld, serverCpuMs, shape = "plain", after = null, statements }) {
+  const document = SHAPES[shape];
   const receipts = new Map(); // order number -> receipt times
   const problems = { errors: 0, refused: 0, closed: 0, order_retries: 0, samples: [] };
   const sockets = [];
@@ -58,7 +70,7 @@ export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, p
         if (message.type === "connection_ack") {
           for (let s = 0; s < count; s++) {
             socket.send(JSON.stringify({ id: `s${s}`, type: "subscribe",
-              payload: { query: "subscription { orderEvents { type orderNumber } }" } }));
+              payload: { query: document, variables: shape === "panel" ? { after } : undefined } }));
           }
           acknowledged += count;
           done(true);
@@ -119,6 +131,8 @@ export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, p
   const latencies = [];
   const sendToReceipt = [];
   const measured = [];
+  statements?.reset();
+  const measureStart = performance.now();
   const server0 = serverCpuMs?.();
   const client0 = process.cpuUsage();
   for (let k = 0; k < orders; k++) {
@@ -140,6 +154,8 @@ export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, p
     await sleep(200);
   }
   const client = process.cpuUsage(client0);
+  // SQL of the measured orders: placing each, and whatever delivering its events to every subscriber ran
+  const sql = statements?.read((performance.now() - measureStart) / 1000);
   // CPU of the measured orders (their placement, the fan-out and the 200 ms pauses) per event received
   const cpu = { server_ms_per_receipt: server0 == null ? null : (serverCpuMs() - server0) / Math.max(1, latencies.length),
     client_ms_per_receipt: (client.user + client.system) / 1000 / Math.max(1, latencies.length) };
@@ -150,7 +166,9 @@ export async function fanout({ subscribeBase, mutateBase, tokens, subscribers, p
   await sleep(500);
   latencies.sort((a, b) => a - b);
   sendToReceipt.sort((a, b) => a - b);
-  return { connections: sockets.length, warmup, subscribed: acknowledged, refused: problems.refused,
+  return { shape, connections: sockets.length, warmup,
+    statements_per_order: sql ? sql.total / Math.max(1, orders) : null,
+    top_statements: sql ? sql.top.slice(0, 5).map((r) => ({ per_order: r.calls / Math.max(1, orders), query: r.query })) : null, subscribed: acknowledged, refused: problems.refused,
     accepted: acknowledged - problems.refused, live_after_first_order: live, connect_ms: connectMs,
     orders: measured, receipts: latencies.length, missing: measured.reduce((sum, m) => sum + m.missing, 0),
     commit_to_receipt_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null },

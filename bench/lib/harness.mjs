@@ -678,13 +678,21 @@ async function main() {
   const allStaff = async (n) => Promise.all(Array.from({ length: n }, (_, i) => token(`bench-staff-${i + 1}`, "staff")));
   const subscriberTokens = (want("fanout") || want("cross")) ? await allStaff(opt.staff) : [];
   const fanoutOptions = { customerToken: customerTokens[0], productId, psql, log };
+  const sqlOfFanout = { reset: () => db.statements && psql("select pg_stat_statements_reset()"),
+    read: (seconds) => statementsSinceReset(seconds) };
   if (want("fanout")) {
     S.fanout = { title: "4. subscription fan-out (orderEvents)", runs: [] };
     const small = opt.fanout[0];
     log(`scenario 4: ${small} subscribers, one connection each`);
     S.fanout.runs.push({ subscribers: small, per_connection: 1, ...await fanout({ ...fanoutOptions, subscribeBase: app.base,
       mutateBase: app.base, tokens: subscriberTokens, subscribers: small, perConnection: 1, ...FANOUT_ORDERS,
-      serverCpuMs: () => jvmCpuMs(app.pid) }) });
+      serverCpuMs: () => jvmCpuMs(app.pid), statements: sqlOfFanout }) });
+    // the same subscribers with the staff panel's own subscription: the order as it is now with every event
+    log(`scenario 4: ${small} subscribers with the staff panel's subscription document`);
+    const after = (await gql(app.base, "{ latestEventCursor }", subscriberTokens[0])).data.latestEventCursor;
+    S.fanout.runs.push({ subscribers: small, per_connection: 1, ...await fanout({ ...fanoutOptions, subscribeBase: app.base,
+      mutateBase: app.base, tokens: subscriberTokens, subscribers: small, perConnection: 1, ...FANOUT_ORDERS,
+      serverCpuMs: () => jvmCpuMs(app.pid), statements: sqlOfFanout, shape: "panel", after }) });
   }
   if (want("fanout") && opt.fanout[1]) {
     const large = opt.fanout[1];

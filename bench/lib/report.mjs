@@ -80,10 +80,10 @@ function requestTable(results) {
 }
 
 function fanoutRows(s) {
-  const rows = [`| subscribers | connections | subscribe sent | refused | received the first order | orders measured (after warm-up) `
+  const rows = [`| subscribers | document | SQL statements per order | connections | subscribe sent | refused | received the first order | orders measured (after warm-up) `
     + "| commit → receipt p50 / p95 / p99 / max ms | first / last receipt per order, median ms | CPU per receipt: server / client ms "
     + "| send → receipt p99 ms | events missing (accepted subscriptions × orders) | closed; placeOrder retried | memory |",
-  "|---|---|---|---|---|---|---|---|---|---|---|---|---|"];
+  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"];
   for (const r of s.runs) {
     const m = r.memory;
     const memory = m ? `heap ${ms(m.heap_before_mb)} → ${ms(m.heap_held_mb)} MB, RSS ${ms(m.rss_before_mb)} → `
@@ -91,7 +91,8 @@ function fanoutRows(s) {
     const c = r.commit_to_receipt_ms;
     const median = (key) => percentile((r.orders ?? []).map((o) => o[key]).filter((v) => v != null).sort((a, b) => a - b), 50);
     const cpu = r.cpu ? `${n(r.cpu.server_ms_per_receipt, 3)} / ${n(r.cpu.client_ms_per_receipt, 3)}` : "";
-    rows.push(`| ${n(r.subscribers)} (${r.per_connection} per connection) | ${n(r.connections)} | ${n(r.subscribed)} `
+    rows.push(`| ${n(r.subscribers)} (${r.per_connection} per connection) | ${r.shape ?? "plain"} `
+      + `| ${r.statements_per_order == null ? "" : n(r.statements_per_order, 1)} | ${n(r.connections)} | ${n(r.subscribed)} `
       + `| ${n(r.refused)}${r.problems.samples?.[0]?.includes("OVERLOADED") ? " (OVERLOADED)" : ""} | ${n(r.live_after_first_order)} `
       + `| ${n(r.orders?.length ?? 0)} (${n(r.warmup ?? 0)}) | ${ms(c.p50)} / ${ms(c.p95)} / ${ms(c.p99)} / ${ms(c.max)} `
       + `| ${ms(median("first_ms"))} / ${ms(median("last_ms"))} | ${cpu} `
