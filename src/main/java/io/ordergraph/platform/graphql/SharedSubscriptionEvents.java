@@ -31,7 +31,8 @@ import io.ordergraph.platform.security.Caller;
  * resolving the event (and reading the database for it) on its own. An audience is the subscriptions with the same
  * document, operation and variables (aside from those only the root field's arguments use: a cursor chooses where a
  * stream starts, not what an event's answer is) whose callers are shown the same data ({@link Caller#visibility()}).
- * An answer with errors is not handed on: each of the others then answers on its own.
+ * An answer with errors is not handed on: each of the others then answers on its own. The answer handed on is also
+ * written as JSON only once ({@link EncodedOnce}).
  * <p>
  * Every event also starts with empty data loader caches: a subscription is one request to graphql-java, and its
  * loaders would otherwise keep every event's objects for as long as the subscription lives.
@@ -83,7 +84,7 @@ final class SharedSubscriptionEvents extends SubscriptionExecutionStrategy {
 			}
 			answer.getFieldValueFuture().whenComplete((value, failure) -> mine.complete((failure == null
 					&& context.getErrors().isEmpty() && parameters.getDeferredCallContext().getErrors().isEmpty())
-							? new Answer(answer.getCompleteValueType(), value) : null));
+							? new Answer(answer.getCompleteValueType(), EncodedOnce.of(value)) : null));
 			return answer;
 		}
 		Answer shared = await(first);
