@@ -2,6 +2,7 @@ package io.ordergraph.ordering;
 
 import java.util.UUID;
 
+import graphql.GraphQLContext;
 import reactor.core.publisher.Flux;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -43,39 +44,40 @@ class OrderSubscriptionController {
 
 	@SubscriptionMapping
 	Flux<OrderEventView> orderStatusChanged(@Argument String orderId, @Argument String after,
-			@ContextValue Caller caller) {
+			@ContextValue Caller caller, GraphQLContext context) {
 		UUID id = GlobalId.decode(orderId, OrderController.TYPE);
 		queries.get(id, caller); // NOT_FOUND unless the caller may see the order
 		Long cursor = EventCursor.decode(after);
 		Flux<OrderEventView> events = stream.subscribe(cursor, e -> OrderEvents.isOrderEvent(e)
 				&& e.aggregateId().equals(id) && OrderEvents.STATUS_TYPES.contains(e.type())).map(views);
-		return guard.guard(events, caller, now -> queries.find(id, now).isPresent());
+		return guard.guard(events, context, now -> queries.find(id, now).isPresent());
 	}
 
 	/** Everything that happens to one order: placement, status, lines and totals, notes, archiving. */
 	@SubscriptionMapping
-	Flux<OrderEventView> orderChanged(@Argument String orderId, @Argument String after, @ContextValue Caller caller) {
+	Flux<OrderEventView> orderChanged(@Argument String orderId, @Argument String after, @ContextValue Caller caller,
+			GraphQLContext context) {
 		UUID id = GlobalId.decode(orderId, OrderController.TYPE);
 		queries.get(id, caller); // NOT_FOUND unless the caller may see the order
 		Flux<OrderEventView> events = stream
 			.subscribe(EventCursor.decode(after), e -> OrderEvents.isOrderEvent(e) && e.aggregateId().equals(id)
 					&& (!OrderEvents.staffOnly(e) || caller.hasPermission(Permission.MANAGE_ORDERS)))
 			.map(views);
-		return guard.guard(events, caller, now -> queries.find(id, now).isPresent());
+		return guard.guard(events, context, now -> queries.find(id, now).isPresent());
 	}
 
 	@SubscriptionMapping
-	Flux<OrderEventView> orderEvents(@Argument String after, @ContextValue Caller caller) {
+	Flux<OrderEventView> orderEvents(@Argument String after, @ContextValue Caller caller, GraphQLContext context) {
 		caller.requirePermission(Permission.MANAGE_ORDERS);
 		Flux<OrderEventView> events = stream.subscribe(EventCursor.decode(after), OrderEvents::isOrderEvent)
 			.map(views);
-		return guard.guard(events, caller, now -> now.hasPermission(Permission.MANAGE_ORDERS));
+		return guard.guard(events, context, now -> now.hasPermission(Permission.MANAGE_ORDERS));
 	}
 
 	@SubscriptionMapping
-	Flux<Long> pendingFulfilmentCount(@ContextValue Caller caller) {
+	Flux<Long> pendingFulfilmentCount(@ContextValue Caller caller, GraphQLContext context) {
 		caller.requirePermission(Permission.MANAGE_ORDERS);
-		return guard.guard(pending.counts(), caller, fresh -> fresh.hasPermission(Permission.MANAGE_ORDERS));
+		return guard.guard(pending.counts(), context, fresh -> fresh.hasPermission(Permission.MANAGE_ORDERS));
 	}
 
 	/** The order as it is now, if the caller may still see it. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import graphql.GraphQLContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -117,13 +118,13 @@ class OrderSessionController implements NodeResolver {
 
 	@SubscriptionMapping
 	Flux<SessionEventView> orderSessionEvents(@Argument String sessionId, @Argument String after,
-			@ContextValue Caller caller) {
-		return subscriptions.session(GlobalId.decode(sessionId, TYPE), EventCursor.decode(after), caller);
+			GraphQLContext context) {
+		return subscriptions.session(GlobalId.decode(sessionId, TYPE), EventCursor.decode(after), context);
 	}
 
 	@SubscriptionMapping
-	Flux<SessionEventView> orderSessionBoard(@Argument String after, @ContextValue Caller caller) {
-		return subscriptions.board(EventCursor.decode(after), caller);
+	Flux<SessionEventView> orderSessionBoard(@Argument String after, GraphQLContext context) {
+		return subscriptions.board(EventCursor.decode(after), context);
 	}
 
 

@@ -2,6 +2,7 @@ package io.ordergraph.session;
 
 import java.util.UUID;
 
+import graphql.GraphQLContext;
 import reactor.core.publisher.Flux;
 
 import org.springframework.stereotype.Service;
@@ -37,7 +38,9 @@ public class SessionSubscriptions {
 		this.sessions = sessions;
 	}
 
-	public Flux<SessionEventView> session(UUID sessionId, Long after, Caller caller) {
+	/** @param context the subscription's GraphQL context, with the caller who subscribes */
+	public Flux<SessionEventView> session(UUID sessionId, Long after, GraphQLContext context) {
+		Caller caller = context.get(Caller.CONTEXT_KEY);
 		caller.requireSubject();
 		if (!OrderSessions.mayRead(sessionId, caller) || !sessions.existsById(sessionId)) {
 			throw new NotFoundException("Order session not found");
@@ -47,15 +50,17 @@ public class SessionSubscriptions {
 			.map(views::view);
 		if (caller.isGuest()) {
 			// after the guard, whose expiry timer would otherwise keep the stream open
-			return guard.guard(events, caller, now -> true).takeUntil(SessionEventView::closes);
+			return guard.guard(events, context, now -> true).takeUntil(SessionEventView::closes);
 		}
-		return guard.guard(events, caller, OrderSessions::isStaff);
+		return guard.guard(events, context, OrderSessions::isStaff);
 	}
 
-	public Flux<SessionEventView> board(Long after, Caller caller) {
+	/** @param context the subscription's GraphQL context, with the caller who subscribes */
+	public Flux<SessionEventView> board(Long after, GraphQLContext context) {
+		Caller caller = context.get(Caller.CONTEXT_KEY);
 		caller.requirePermission(Permission.MANAGE_SESSIONS);
 		Flux<SessionEventView> events = stream.subscribe(after, SessionEventViews::concernsSessions).map(views::view);
-		return guard.guard(events, caller, now -> now.hasPermission(Permission.MANAGE_SESSIONS));
+		return guard.guard(events, context, now -> now.hasPermission(Permission.MANAGE_SESSIONS));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import graphql.GraphQLContext;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
@@ -49,7 +50,8 @@ class EmployeeFanOutTests extends OrderingTest {
 		List<Disposable> open = new ArrayList<>();
 		try {
 			for (int i = 0; i < SUBSCRIPTIONS; i++) {
-				open.add(subscriptions.orderEvents(null, caller)
+				open.add(subscriptions
+					.orderEvents(null, caller, GraphQLContext.of(Map.of(Caller.CONTEXT_KEY, caller)))
 					.filter(e -> "PLACED".equals(e.type()))
 					.subscribe(e -> received.incrementAndGet(), error -> {
 						if (error instanceof ForbiddenException) {

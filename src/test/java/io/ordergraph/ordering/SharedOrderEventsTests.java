@@ -2,6 +2,7 @@ package io.ordergraph.ordering;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -15,6 +16,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 
 import io.ordergraph.SqlStatementCounter;
+import io.ordergraph.platform.graphql.GlobalId;
+import io.ordergraph.platform.security.Caller;
 import io.ordergraph.platform.security.Permission;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,6 +163,63 @@ class SharedOrderEventsTests extends OrderingTest {
 				@SuppressWarnings("unchecked")
 				Map<String, Object> line = ((List<Map<String, Object>>) order.get("lines")).get(0);
 				if (answer.subscriber().startsWith("products")) {
+					assertThat(line.get("product")).as(answer.subscriber()).isNotNull();
+				}
+				else {
+					assertThat(line.get("product")).as(answer.subscriber()).isNull();
+				}
+			}
+		}
+		finally {
+			closeAll();
+		}
+	}
+
+	@Test
+	void aPermissionRevokedWhileSubscribedIsNoLongerUsedNorShared() {
+		String hidden = product(unique("Off-menu"), "30", 100);
+		Map<String, Object> placed = placeOk(shopper().tester(), List.of(line(hidden, 1)));
+		String number = number(placed);
+		productManager().document("mutation($id: ID!) { setProductVisibility(input: {id: $id, visible: false}) "
+				+ "{ errors { code } } }")
+			.variable("id", hidden)
+			.execute()
+			.path("setProductVisibility.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+		String cursor = latestCursor();
+		// two product managers subscribe alike; one of them then loses the permission to see hidden products
+		String keeps = newSubject("keeps");
+		String loses = newSubject("loses");
+		for (String subject : List.of(keeps, loses)) {
+			employees.ensure(subject, "Panel " + subject, null,
+					EnumSet.of(Permission.MANAGE_ORDERS, Permission.MANAGE_PRODUCTS));
+			WebSocketGraphQlTester socket = webSocket(token(subject, Caller.ROLE_STAFF));
+			sockets.add(socket);
+			for (int i = 0; i < 5; i++) {
+				subscribe(subject + " " + i, socket, PANEL, Map.of("after", cursor));
+			}
+		}
+		try {
+			awaitLive(10, product(unique("Water"), "5", 100));
+			String employee = GlobalId.encode("Employee",
+					employees.findBySubject(loses).orElseThrow().getId());
+			manager().document("mutation($input: ChangePermissionsInput!) { revokePermissions(input: $input) "
+					+ "{ errors { code } } }")
+				.variable("input", Map.of("id", employee, "permissions", List.of("MANAGE_PRODUCTS")))
+				.execute()
+				.path("revokePermissions.errors")
+				.entityList(Object.class)
+				.hasSize(0);
+			ok(change(orderManager(), "acceptOrder", "ChangeOrderStatusInput", Map.of("id", id(placed))), "acceptOrder");
+			await().atMost(TIMEOUT).until(() -> receivedAbout(number, "STATUS_CHANGED").size() == 10);
+
+			for (Received answer : receivedAbout(number, "STATUS_CHANGED")) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> order = (Map<String, Object>) answer.event().get("order");
+				@SuppressWarnings("unchecked")
+				Map<String, Object> line = ((List<Map<String, Object>>) order.get("lines")).get(0);
+				if (answer.subscriber().startsWith(keeps)) {
 					assertThat(line.get("product")).as(answer.subscriber()).isNotNull();
 				}
 				else {

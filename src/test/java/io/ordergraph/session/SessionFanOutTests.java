@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import graphql.GraphQLContext;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
@@ -41,7 +42,7 @@ class SessionFanOutTests extends SessionTest {
 			for (int i = 0; i < 1000; i++) {
 				// the guests' subscriptions as the GraphQL layer opens them, on the real event stream
 				Caller guest = Caller.guest("guest:" + UUID.randomUUID(), "Guest " + i, id, Instant.now().plusSeconds(600));
-				guests.add(subscriptions.session(id, null, guest)
+				guests.add(subscriptions.session(id, null, GraphQLContext.of(Map.of(Caller.CONTEXT_KEY, guest)))
 					.filter(e -> "ORDER_PLACED".equals(e.type()) && e.order() != null && e.order().lines().size() == 1)
 					.subscribe(e -> received.incrementAndGet()));
 			}

@@ -30,7 +30,8 @@ import io.ordergraph.platform.security.Caller;
  * is answered once per audience, and that answer is handed to the rest of the audience, instead of every subscription
  * resolving the event (and reading the database for it) on its own. An audience is the subscriptions with the same
  * document, operation and variables (aside from those only the root field's arguments use: a cursor chooses where a
- * stream starts, not what an event's answer is) whose callers are shown the same data ({@link Caller#visibility()}).
+ * stream starts, not what an event's answer is) whose callers are, at that event, shown the same data
+ * ({@link Caller#visibility()}).
  * An answer with errors is not handed on: each of the others then answers on its own. The answer handed on is also
  * written as JSON only once ({@link EncodedOnce}).
  * <p>
@@ -39,7 +40,7 @@ import io.ordergraph.platform.security.Caller;
  */
 final class SharedSubscriptionEvents extends SubscriptionExecutionStrategy {
 
-	private static final String AUDIENCE = SharedSubscriptionEvents.class.getName() + ".audience";
+	private static final String REQUEST = SharedSubscriptionEvents.class.getName() + ".request";
 
 	/** Live events whose answers are kept: a subscriber further behind than this answers on its own. */
 	private static final int SLOTS = 64;
@@ -47,7 +48,15 @@ final class SharedSubscriptionEvents extends SubscriptionExecutionStrategy {
 	/** How long the rest of an audience waits for its first member's answer before answering on its own. */
 	private static final long WAIT_SECONDS = 5;
 
-	private record Audience(String document, String operationName, Map<String, Object> variables, Object visibility) {
+	/** What a subscription asks for, the same for each of its events. */
+	private record Request(String document, String operationName, Map<String, Object> variables) {
+	}
+
+	/**
+	 * Who is answered alike: the same request by callers shown the same data, as they are at this event (an
+	 * employee's permissions may change while subscribed, see {@code SubscriptionGuard}).
+	 */
+	private record Audience(Request request, Object visibility) {
 	}
 
 	private record Answer(FieldValueInfo.CompleteValueType type, Object value) {
@@ -70,7 +79,10 @@ final class SharedSubscriptionEvents extends SubscriptionExecutionStrategy {
 		if (!(event instanceof SharedEvent)) {
 			return answer(context, parameters, fetchedValue);
 		}
-		Audience audience = context.getGraphQLContext().computeIfAbsent(AUDIENCE, key -> audience(context, parameters));
+		Request request = context.getGraphQLContext().computeIfAbsent(REQUEST, key -> request(context, parameters));
+		Caller caller = context.getGraphQLContext().get(Caller.CONTEXT_KEY);
+		Audience audience = new Audience(request,
+				(caller != null) ? caller.visibility() : Caller.anonymous().visibility());
 		CompletableFuture<Answer> mine = new CompletableFuture<>();
 		CompletableFuture<Answer> first = answersTo(event).putIfAbsent(audience, mine);
 		if (first == null) {
@@ -128,7 +140,7 @@ final class SharedSubscriptionEvents extends SubscriptionExecutionStrategy {
 		}
 	}
 
-	private static Audience audience(ExecutionContext context, ExecutionStrategyParameters parameters) {
+	private static Request request(ExecutionContext context, ExecutionStrategyParameters parameters) {
 		Set<String> used = new HashSet<>();
 		for (Field field : parameters.getField().getFields()) {
 			if (field.getSelectionSet() != null) {
@@ -142,9 +154,8 @@ final class SharedSubscriptionEvents extends SubscriptionExecutionStrategy {
 				variables.put(name, value);
 			}
 		});
-		Caller caller = context.getGraphQLContext().get(Caller.CONTEXT_KEY);
-		return new Audience(context.getExecutionInput().getQuery(), context.getExecutionInput().getOperationName(),
-				variables, (caller != null) ? caller.visibility() : Caller.anonymous().visibility());
+		return new Request(context.getExecutionInput().getQuery(), context.getExecutionInput().getOperationName(),
+				variables);
 	}
 
 	private static void variablesIn(Node<?> node, Set<String> names) {

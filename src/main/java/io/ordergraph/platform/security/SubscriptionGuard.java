@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 
+import graphql.GraphQLContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -15,7 +16,10 @@ import io.ordergraph.platform.graphql.UnauthorizedException;
 /**
  * Keeps a subscription authorized for as long as it lives, not only when it starts: before each event the caller's
  * rights are looked at afresh (a deactivated employee, a revoked permission, a deleted account stop receiving at
- * once), and the stream ends when the token it was opened with expires.
+ * once), and the stream ends when the token it was opened with expires. An employee's rights as they are now are also
+ * what each event's fields are resolved with: the subscription's context holds the caller as of the last event, not
+ * as of the subscription's start, so a permission revoked while subscribed hides what it showed from the next event
+ * on.
  */
 @Component
 public class SubscriptionGuard {
@@ -30,15 +34,22 @@ public class SubscriptionGuard {
 	}
 
 	/**
+	 * @param context the subscription's GraphQL context, whose {@linkplain Caller#CONTEXT_KEY caller} subscribed
 	 * @param stillAllowed asked with the caller as Ordergraph sees it now, before each event; false ends the stream
 	 * with FORBIDDEN
 	 */
-	public <T> Flux<T> guard(Flux<T> events, Caller caller, Predicate<Caller> stillAllowed) {
+	public <T> Flux<T> guard(Flux<T> events, GraphQLContext context, Predicate<Caller> stillAllowed) {
+		Caller caller = context.get(Caller.CONTEXT_KEY);
 		// map, not handle or concatMap: Reactor restores the thread-locals of the context around a handle, and a
 		// concatMap subscribes an inner publisher, for every event of every subscriber; a throw here ends the stream
 		Flux<T> guarded = events.map(event -> {
-			if (!stillAllowed.test(callers.refresh(caller))) {
+			Caller now = callers.refresh(caller);
+			if (!stillAllowed.test(now)) {
 				throw withdrawn();
+			}
+			if (!caller.isGuest()) {
+				// a guest's session closing makes it nobody, but it is still shown the closing event it was sent
+				context.put(Caller.CONTEXT_KEY, now);
 			}
 			return event;
 		});
