@@ -126,12 +126,10 @@ class SharedOrderEventsTests extends OrderingTest {
 		}
 	}
 
-	@Test
-	void staffWithOtherPermissionsAreAnsweredApart() {
+	/** An order of one line, whose product is then hidden from all but product managers. */
+	private Map<String, Object> anOrderOfAHiddenProduct() {
 		String hidden = product(unique("Off-menu"), "30", 100);
 		Map<String, Object> placed = placeOk(shopper().tester(), List.of(line(hidden, 1)));
-		String number = number(placed);
-		String orderId = id(placed);
 		productManager().document("mutation($id: ID!) { setProductVisibility(input: {id: $id, visible: false}) "
 				+ "{ errors { code } } }")
 			.variable("id", hidden)
@@ -139,6 +137,30 @@ class SharedOrderEventsTests extends OrderingTest {
 			.path("setProductVisibility.errors")
 			.entityList(Object.class)
 			.hasSize(0);
+		return placed;
+	}
+
+	/**
+	 * Accepts the order, waits for the STATUS_CHANGED event of each of {@code subscriptions}, and checks that its one
+	 * line's product was shown to the subscribers whose name starts with {@code shownTo}, and to no one else.
+	 */
+	private void acceptAndExpectTheProductShownOnlyTo(Map<String, Object> placed, int subscriptions, String shownTo) {
+		String number = number(placed);
+		ok(change(orderManager(), "acceptOrder", "ChangeOrderStatusInput", Map.of("id", id(placed))), "acceptOrder");
+		await().atMost(TIMEOUT).until(() -> receivedAbout(number, "STATUS_CHANGED").size() == subscriptions);
+		for (Received answer : receivedAbout(number, "STATUS_CHANGED")) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> order = (Map<String, Object>) answer.event().get("order");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> line = ((List<Map<String, Object>>) order.get("lines")).get(0);
+			assertThat(line.get("product") != null).as(answer.subscriber())
+				.isEqualTo(answer.subscriber().startsWith(shownTo));
+		}
+	}
+
+	@Test
+	void staffWithOtherPermissionsAreAnsweredApart() {
+		Map<String, Object> placed = anOrderOfAHiddenProduct();
 		String cursor = latestCursor();
 		try {
 			// an order manager sees the hidden product's line but not the product; a product manager sees both
@@ -154,21 +176,7 @@ class SharedOrderEventsTests extends OrderingTest {
 				}
 			}
 			awaitLive(30, product(unique("Water"), "5", 100));
-			ok(change(orderManager(), "acceptOrder", "ChangeOrderStatusInput", Map.of("id", orderId)), "acceptOrder");
-			await().atMost(TIMEOUT).until(() -> receivedAbout(number, "STATUS_CHANGED").size() == 30);
-
-			for (Received answer : receivedAbout(number, "STATUS_CHANGED")) {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> order = (Map<String, Object>) answer.event().get("order");
-				@SuppressWarnings("unchecked")
-				Map<String, Object> line = ((List<Map<String, Object>>) order.get("lines")).get(0);
-				if (answer.subscriber().startsWith("products")) {
-					assertThat(line.get("product")).as(answer.subscriber()).isNotNull();
-				}
-				else {
-					assertThat(line.get("product")).as(answer.subscriber()).isNull();
-				}
-			}
+			acceptAndExpectTheProductShownOnlyTo(placed, 30, "products");
 		}
 		finally {
 			closeAll();
@@ -177,33 +185,23 @@ class SharedOrderEventsTests extends OrderingTest {
 
 	@Test
 	void aPermissionRevokedWhileSubscribedIsNoLongerUsedNorShared() {
-		String hidden = product(unique("Off-menu"), "30", 100);
-		Map<String, Object> placed = placeOk(shopper().tester(), List.of(line(hidden, 1)));
-		String number = number(placed);
-		productManager().document("mutation($id: ID!) { setProductVisibility(input: {id: $id, visible: false}) "
-				+ "{ errors { code } } }")
-			.variable("id", hidden)
-			.execute()
-			.path("setProductVisibility.errors")
-			.entityList(Object.class)
-			.hasSize(0);
+		Map<String, Object> placed = anOrderOfAHiddenProduct();
 		String cursor = latestCursor();
 		// two product managers subscribe alike; one of them then loses the permission to see hidden products
 		String keeps = newSubject("keeps");
 		String loses = newSubject("loses");
-		for (String subject : List.of(keeps, loses)) {
-			employees.ensure(subject, "Panel " + subject, null,
-					EnumSet.of(Permission.MANAGE_ORDERS, Permission.MANAGE_PRODUCTS));
-			WebSocketGraphQlTester socket = webSocket(token(subject, Caller.ROLE_STAFF));
-			sockets.add(socket);
-			for (int i = 0; i < 5; i++) {
-				subscribe(subject + " " + i, socket, PANEL, Map.of("after", cursor));
-			}
-		}
 		try {
+			for (String subject : List.of(keeps, loses)) {
+				employees.ensure(subject, "Panel " + subject, null,
+						EnumSet.of(Permission.MANAGE_ORDERS, Permission.MANAGE_PRODUCTS));
+				WebSocketGraphQlTester socket = webSocket(token(subject, Caller.ROLE_STAFF));
+				sockets.add(socket);
+				for (int i = 0; i < 5; i++) {
+					subscribe(subject + " " + i, socket, PANEL, Map.of("after", cursor));
+				}
+			}
 			awaitLive(10, product(unique("Water"), "5", 100));
-			String employee = GlobalId.encode("Employee",
-					employees.findBySubject(loses).orElseThrow().getId());
+			String employee = GlobalId.encode("Employee", employees.findBySubject(loses).orElseThrow().getId());
 			manager().document("mutation($input: ChangePermissionsInput!) { revokePermissions(input: $input) "
 					+ "{ errors { code } } }")
 				.variable("input", Map.of("id", employee, "permissions", List.of("MANAGE_PRODUCTS")))
@@ -211,21 +209,7 @@ class SharedOrderEventsTests extends OrderingTest {
 				.path("revokePermissions.errors")
 				.entityList(Object.class)
 				.hasSize(0);
-			ok(change(orderManager(), "acceptOrder", "ChangeOrderStatusInput", Map.of("id", id(placed))), "acceptOrder");
-			await().atMost(TIMEOUT).until(() -> receivedAbout(number, "STATUS_CHANGED").size() == 10);
-
-			for (Received answer : receivedAbout(number, "STATUS_CHANGED")) {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> order = (Map<String, Object>) answer.event().get("order");
-				@SuppressWarnings("unchecked")
-				Map<String, Object> line = ((List<Map<String, Object>>) order.get("lines")).get(0);
-				if (answer.subscriber().startsWith(keeps)) {
-					assertThat(line.get("product")).as(answer.subscriber()).isNotNull();
-				}
-				else {
-					assertThat(line.get("product")).as(answer.subscriber()).isNull();
-				}
-			}
+			acceptAndExpectTheProductShownOnlyTo(placed, 10, keeps);
 		}
 		finally {
 			closeAll();
