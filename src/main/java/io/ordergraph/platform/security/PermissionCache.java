@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -25,7 +27,7 @@ import io.ordergraph.platform.events.EventStream;
  * reads the employee tables again. An entry is dropped when the employee changes: at once on the instance that made
  * the change (after its commit), and on every instance when the change's {@link #EMPLOYEE_CHANGED} event arrives
  * through the event log. Entries also expire after {@code ordergraph.security.permission-cache-ttl}, the most a
- * missed event could leave a change unseen.
+ * missed event could leave a change unseen; one still in use is read again, in the background, after half of that.
  */
 @Component
 public class PermissionCache {
@@ -40,7 +42,14 @@ public class PermissionCache {
 	private record Entry(Optional<Set<Permission>> permissions, long loadedAt) {
 	}
 
+	/** A read of one employee's permissions under way, begun at this generation. */
+	private record Load(CompletableFuture<Optional<Set<Permission>>> result, long generation) {
+	}
+
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+	// one read at a time per employee: when an entry expires, the employee's subscriptions all ask at the next event
+	private final Map<String, Load> loading = new ConcurrentHashMap<>();
 
 	// bumped by every invalidation: a value read while one happened is not cached, it may be stale
 	private final AtomicLong generation = new AtomicLong();
@@ -69,22 +78,74 @@ public class PermissionCache {
 		});
 	}
 
-	/** The permissions of the active employee with this subject (empty: none), read through {@code loader} if needed. */
+	/**
+	 * The permissions of the active employee with this subject (empty: none), read through {@code loader} if needed.
+	 * Callers that need the same employee read while it is being read wait for that read, unless the employee
+	 * changed since it began. An entry past half its time to live is still answered from, and read again in the
+	 * background: an employee whose panel is open is not read on the way of an event.
+	 */
 	Optional<Set<Permission>> get(String subject, Function<String, Optional<Set<Permission>>> loader) {
 		long now = System.nanoTime();
 		Entry entry = entries.get(subject);
 		if (entry != null && now - entry.loadedAt() < ttlNanos) {
+			if (now - entry.loadedAt() >= ttlNanos / 2) {
+				Load refresh = new Load(new CompletableFuture<>(), generation.get());
+				if (loading.putIfAbsent(subject, refresh) == null) {
+					Thread.ofVirtual().name("permission-refresh").start(() -> {
+						try {
+							read(subject, loader, refresh);
+						}
+						catch (RuntimeException ex) {
+							// the entry expires as it would have; the next caller reads, and learns of the failure
+						}
+					});
+				}
+			}
 			return entry.permissions();
 		}
 		long before = generation.get();
-		Optional<Set<Permission>> permissions = loader.apply(subject).map(Set::copyOf);
-		if (ttlNanos > 0 && generation.get() == before) {
-			if (entries.size() >= MAX_ENTRIES) {
-				entries.clear();
-			}
-			entries.put(subject, new Entry(permissions, now));
+		Load mine = new Load(new CompletableFuture<>(), before);
+		Load running = loading.putIfAbsent(subject, mine);
+		if (running != null && running.generation() == before) {
+			return awaitLoad(running);
 		}
-		return permissions;
+		return read(subject, loader, mine);
+	}
+
+	/** Reads the employee for {@code load}, keeps the answer unless the employee changed meanwhile, and hands it on. */
+	private Optional<Set<Permission>> read(String subject, Function<String, Optional<Set<Permission>>> loader,
+			Load load) {
+		long startedAt = System.nanoTime();
+		try {
+			Optional<Set<Permission>> permissions = loader.apply(subject).map(Set::copyOf);
+			if (ttlNanos > 0 && generation.get() == load.generation()) {
+				if (entries.size() >= MAX_ENTRIES) {
+					entries.clear();
+				}
+				entries.put(subject, new Entry(permissions, startedAt));
+			}
+			load.result().complete(permissions);
+			return permissions;
+		}
+		catch (RuntimeException | Error ex) {
+			load.result().completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			loading.remove(subject, load);
+		}
+	}
+
+	private static Optional<Set<Permission>> awaitLoad(Load load) {
+		try {
+			return load.result().join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	/**
