@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -27,7 +28,7 @@ import io.ordergraph.platform.events.EventStream;
  * reads the employee tables again. An entry is dropped when the employee changes: at once on the instance that made
  * the change (after its commit), and on every instance when the change's {@link #EMPLOYEE_CHANGED} event arrives
  * through the event log. Entries also expire after {@code ordergraph.security.permission-cache-ttl}, the most a
- * missed event could leave a change unseen; one still in use is read again, in the background, after half of that.
+ * missed event could leave a change unseen; one still in use is read again, in the background, after half of that or a little more.
  */
 @Component
 public class PermissionCache {
@@ -39,7 +40,8 @@ public class PermissionCache {
 
 	private static final int MAX_ENTRIES = 10_000;
 
-	private record Entry(Optional<Set<Permission>> permissions, long loadedAt) {
+	/** @param refreshAfter how old the entry may grow before it is read again in the background */
+	private record Entry(Optional<Set<Permission>> permissions, long loadedAt, long refreshAfter) {
 	}
 
 	/** A read of one employee's permissions under way, begun at this generation. */
@@ -81,14 +83,14 @@ public class PermissionCache {
 	/**
 	 * The permissions of the active employee with this subject (empty: none), read through {@code loader} if needed.
 	 * Callers that need the same employee read while it is being read wait for that read, unless the employee
-	 * changed since it began. An entry past half its time to live is still answered from, and read again in the
-	 * background: an employee whose panel is open is not read on the way of an event.
+	 * changed since it began. An entry past half its time to live (or a little more) is still answered from, and read
+	 * again in the background: an employee whose panel is open is not read on the way of an event.
 	 */
 	Optional<Set<Permission>> get(String subject, Function<String, Optional<Set<Permission>>> loader) {
 		long now = System.nanoTime();
 		Entry entry = entries.get(subject);
 		if (entry != null && now - entry.loadedAt() < ttlNanos) {
-			if (now - entry.loadedAt() >= ttlNanos / 2) {
+			if (now - entry.loadedAt() >= entry.refreshAfter()) {
 				Load refresh = new Load(new CompletableFuture<>(), generation.get());
 				if (loading.putIfAbsent(subject, refresh) == null) {
 					Thread.ofVirtual().name("permission-refresh").start(() -> {
@@ -122,7 +124,10 @@ public class PermissionCache {
 				if (entries.size() >= MAX_ENTRIES) {
 					entries.clear();
 				}
-				entries.put(subject, new Entry(permissions, startedAt));
+				// between half and nine tenths of the time to live: the entries that one event filled (every panel's)
+				// are not all read again at one later event
+				long refreshAfter = ttlNanos / 2 + (long) (ThreadLocalRandom.current().nextDouble() * ttlNanos * 0.4);
+				entries.put(subject, new Entry(permissions, startedAt, refreshAfter));
 			}
 			load.result().complete(permissions);
 			return permissions;
