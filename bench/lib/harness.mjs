@@ -25,7 +25,7 @@ const PROFILES = {
     connections: [4], fanout: [20, 100], hotStock: 5, abuseHeavy: 10, abuseAnonymous: 20, probes: 3 },
 };
 // orders placed to a fan-out: unmeasured ones first (warming the subscription path), then the measured ones
-const FANOUT_ORDERS = { warmup: 10, orders: 10 };
+const FANOUT_ORDERS = { warmup: 40, orders: 10 };
 const ALL_SCENARIOS = ["catalog", "orders", "place", "fanout", "cross", "startup", "abuse"];
 
 function parseArgs(argv) {
