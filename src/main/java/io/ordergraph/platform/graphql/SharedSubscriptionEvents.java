@@ -31,9 +31,8 @@ import io.ordergraph.platform.security.Caller;
  * resolving the event (and reading the database for it) on its own. An audience is the subscriptions with the same
  * document, operation and variables (aside from those only the root field's arguments use: a cursor chooses where a
  * stream starts, not what an event's answer is) whose callers are, at that event, shown the same data
- * ({@link Caller#visibility()}).
- * An answer with errors is not handed on: each of the others then answers on its own. The answer handed on is also
- * written as JSON only once ({@link EncodedOnce}).
+ * ({@link Caller#visibility()}). An answer with errors, or made while the caller changed, is not handed on: each of
+ * the others then answers on its own. The answer handed on is also written as JSON only once ({@link EncodedOnce}).
  * <p>
  * Every event also starts with empty data loader caches: a subscription is one request to graphql-java, and its
  * loaders would otherwise keep every event's objects for as long as the subscription lives.
@@ -94,8 +93,12 @@ final class SharedSubscriptionEvents extends SubscriptionExecutionStrategy {
 				mine.complete(null);
 				throw ex;
 			}
+			// graphql-java may answer a subscription's next event while this one is answered, and that event's guard
+			// may put a changed caller into the context: then fields of this answer may have seen another audience's
+			// caller, and it is not handed on
 			answer.getFieldValueFuture().whenComplete((value, failure) -> mine.complete((failure == null
-					&& context.getErrors().isEmpty() && parameters.getDeferredCallContext().getErrors().isEmpty())
+					&& context.getErrors().isEmpty() && parameters.getDeferredCallContext().getErrors().isEmpty()
+					&& context.getGraphQLContext().get(Caller.CONTEXT_KEY) == caller)
 							? new Answer(answer.getCompleteValueType(), EncodedOnce.of(value)) : null));
 			return answer;
 		}

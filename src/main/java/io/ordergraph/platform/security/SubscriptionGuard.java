@@ -47,8 +47,9 @@ public class SubscriptionGuard {
 			if (!stillAllowed.test(now)) {
 				throw withdrawn();
 			}
-			if (!caller.isGuest()) {
-				// a guest's session closing makes it nobody, but it is still shown the closing event it was sent
+			// a guest's session closing makes it nobody, but it is still shown the closing event it was sent
+			if (!caller.isGuest() && !now.equals(context.get(Caller.CONTEXT_KEY))) {
+				// a new object only when something changed: an answer made meanwhile can tell (SharedSubscriptionEvents)
 				context.put(Caller.CONTEXT_KEY, now);
 			}
 			return event;

@@ -60,6 +60,9 @@ class SharedSubscriptionEventsTests {
 	private static final Caller OTHER_ORDER_MANAGER = new Caller("bob", "Bob", null, Set.of(Caller.ROLE_STAFF), true,
 			Set.of(Permission.MANAGE_ORDERS), Instant.parse("2030-01-01T00:00:00Z"));
 
+	private static final Caller PRODUCT_MANAGER = new Caller("ann", "Ann", null, Set.of(Caller.ROLE_STAFF), true,
+			Set.of(Permission.MANAGE_ORDERS, Permission.MANAGE_PRODUCTS), Instant.parse("2030-01-01T00:00:00Z"));
+
 	private static final Caller CUSTOMER = new Caller("carol", "Carol", null, Set.of(Caller.ROLE_CUSTOMER), false,
 			Set.of(), Instant.parse("2030-01-01T00:00:00Z"));
 
@@ -70,6 +73,9 @@ class SharedSubscriptionEventsTests {
 	/** Fails the answers to this many events first. */
 	private final AtomicInteger failing = new AtomicInteger();
 
+	/** While answering this many events first, the caller changes (as the guard of a next event may change it). */
+	private final AtomicInteger changingCaller = new AtomicInteger();
+
 	private GraphQL graphQl;
 
 	@BeforeEach
@@ -78,6 +84,9 @@ class SharedSubscriptionEventsTests {
 			answered.incrementAndGet();
 			if (failing.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
 				throw new IllegalStateException("failed on purpose");
+			}
+			if (changingCaller.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+				env.getGraphQlContext().put(Caller.CONTEXT_KEY, PRODUCT_MANAGER);
 			}
 			Object event = env.getSource();
 			return 2 * ((event instanceof Tick tick) ? tick.n() : ((Plain) event).n());
@@ -163,6 +172,18 @@ class SharedSubscriptionEventsTests {
 		assertThat(second.answers().get(0).getErrors()).isEmpty();
 		assertThat(second.answers().get(0).<Map<String, Map<String, Object>>>getData().get("ticks"))
 			.containsEntry("twice", 8);
+	}
+
+	@Test
+	void anAnswerMadeWhileTheCallerChangedIsNotHandedOn() {
+		changingCaller.set(1);
+		Subscribed first = subscribe(ORDER_MANAGER, true);
+		Subscribed second = subscribe(OTHER_ORDER_MANAGER, true);
+		events.tryEmitNext(new Tick(6));
+		// the first answer's fields may have seen the product manager: the second subscription answers on its own
+		assertThat(answered).hasValue(2);
+		assertThat(first.answers()).hasSize(1);
+		assertThat(second.answers()).hasSize(1);
 	}
 
 	@Test
