@@ -35,7 +35,9 @@ import io.ordergraph.platform.security.Caller;
  * the others then answers on its own. The answer handed on is also written as JSON only once ({@link EncodedOnce}).
  * <p>
  * Every event also starts with empty data loader caches: a subscription is one request to graphql-java, and its
- * loaders would otherwise keep every event's objects for as long as the subscription lives.
+ * loaders would otherwise keep every event's objects for as long as the subscription lives. For the same reason the
+ * data loader dispatch state graphql-java keeps per event is dropped once the event is answered
+ * ({@link EventDispatchStates}).
  */
 final class SharedSubscriptionEvents extends SubscriptionExecutionStrategy {
 
@@ -73,6 +75,15 @@ final class SharedSubscriptionEvents extends SubscriptionExecutionStrategy {
 	/** Called once per event and subscription, for the subscribed root field with the event as its value. */
 	@Override
 	protected FieldValueInfo completeField(ExecutionContext context, ExecutionStrategyParameters parameters,
+			Object fetchedValue) {
+		EventDispatchStates states = EventDispatchStates.of(context);
+		states.forgetAnswered();
+		FieldValueInfo answer = completeEvent(context, parameters, fetchedValue);
+		states.answering(parameters.getDeferredCallContext(), answer.getFieldValueFuture());
+		return answer;
+	}
+
+	private FieldValueInfo completeEvent(ExecutionContext context, ExecutionStrategyParameters parameters,
 			Object fetchedValue) {
 		Object event = FetchedValue.getFetchedValue(fetchedValue);
 		if (!(event instanceof SharedEvent)) {
