@@ -28,7 +28,8 @@ import io.ordergraph.platform.events.EventStream;
  * reads the employee tables again. An entry is dropped when the employee changes: at once on the instance that made
  * the change (after its commit), and on every instance when the change's {@link #EMPLOYEE_CHANGED} event arrives
  * through the event log. Entries also expire after {@code ordergraph.security.permission-cache-ttl}, the most a
- * missed event could leave a change unseen; one still in use is read again, in the background, after half of that or a little more.
+ * missed event could leave a change unseen; one still in use is read again, in the background, after half of that or
+ * a little more.
  */
 @Component
 public class PermissionCache {
@@ -90,7 +91,7 @@ public class PermissionCache {
 		long now = System.nanoTime();
 		Entry entry = entries.get(subject);
 		if (entry != null && now - entry.loadedAt() < ttlNanos) {
-			if (now - entry.loadedAt() >= entry.refreshAfter()) {
+			if (now - entry.loadedAt() >= entry.refreshAfter() && !loading.containsKey(subject)) {
 				Load refresh = new Load(new CompletableFuture<>(), generation.get());
 				if (loading.putIfAbsent(subject, refresh) == null) {
 					Thread.ofVirtual().name("permission-refresh").start(() -> {

@@ -29,7 +29,7 @@ class PermissionCacheTests {
 
 	private static final Optional<Set<Permission>> ORDERS = Optional.of(EnumSet.of(Permission.MANAGE_ORDERS));
 
-	/** A loader that counts its reads and holds each one until released. */
+	/** A loader that counts its reads and holds each one until released; then answers, or fails if told to. */
 	private static final class SlowLoader implements Function<String, Optional<Set<Permission>>> {
 
 		final AtomicInteger reads = new AtomicInteger();
@@ -37,6 +37,8 @@ class PermissionCacheTests {
 		final CountDownLatch release = new CountDownLatch(1);
 
 		volatile Optional<Set<Permission>> answer = ORDERS;
+
+		volatile RuntimeException failure;
 
 		@Override
 		public Optional<Set<Permission>> apply(String subject) {
@@ -46,6 +48,9 @@ class PermissionCacheTests {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+			if (failure != null) {
+				throw failure;
 			}
 			return answer;
 		}
@@ -128,31 +133,18 @@ class PermissionCacheTests {
 
 	@Test
 	void aFailedReadFailsItsWaitersAndIsNotKept() throws Exception {
-		CountDownLatch release = new CountDownLatch(1);
-		AtomicInteger reads = new AtomicInteger();
-		Function<String, Optional<Set<Permission>>> failing = subject -> {
-			reads.incrementAndGet();
-			try {
-				release.await(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			throw new IllegalStateException("database gone");
-		};
-		List<Future<Optional<Set<Permission>>>> answers = new ArrayList<>();
-		for (int i = 0; i < 20; i++) {
-			answers.add(threads.submit(() -> cache.get("panel", failing)));
-		}
-		await().atMost(Duration.ofSeconds(10)).until(() -> reads.get() >= 1);
+		SlowLoader failing = new SlowLoader();
+		failing.failure = new IllegalStateException("database gone");
+		List<Future<Optional<Set<Permission>>>> answers = askAtOnce(20, failing);
+		await().atMost(Duration.ofSeconds(10)).until(() -> failing.reads.get() >= 1);
 		Thread.sleep(200);
-		release.countDown();
+		failing.release.countDown();
 		for (Future<Optional<Set<Permission>>> answer : answers) {
 			assertThat(answer).failsWithin(Duration.ofSeconds(10))
 				.withThrowableOfType(ExecutionException.class)
 				.withRootCauseInstanceOf(IllegalStateException.class);
 		}
-		assertThat(reads.get()).isEqualTo(1);
+		assertThat(failing.reads.get()).isEqualTo(1);
 		SlowLoader again = new SlowLoader();
 		again.release.countDown();
 		assertThat(cache.get("panel", again)).isEqualTo(ORDERS);
