@@ -1,17 +1,11 @@
 package io.ordergraph.catalog;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import jakarta.persistence.criteria.Predicate;
-
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,10 +28,13 @@ class ProductService {
 
 	private final ProductRepository products;
 
+	private final ProductPage pages;
+
 	private final TransactionTemplate transactions;
 
-	ProductService(ProductRepository products, TransactionTemplate transactions) {
+	ProductService(ProductRepository products, ProductPage pages, TransactionTemplate transactions) {
 		this.products = products;
+		this.pages = pages;
 		this.transactions = transactions;
 	}
 
@@ -53,30 +50,11 @@ class ProductService {
 		return product.isPublic() || caller.hasPermission(Permission.MANAGE_PRODUCTS);
 	}
 
-	@Transactional(readOnly = true)
+	/** One statement for the page ({@link ProductPage}), one more for {@code totalCount} when it is selected. */
 	Connection<Product> list(ProductFilter filter, Paging paging, Caller caller, boolean countTotal) {
 		ProductFilter f = (filter == null) ? ProductFilter.DEFAULT : filter;
-		boolean manager = caller.hasPermission(Permission.MANAGE_PRODUCTS);
-		Specification<Product> spec = (root, query, cb) -> {
-			List<Predicate> where = new ArrayList<>();
-			if (!manager) {
-				where.add(cb.isTrue(root.get("visible")));
-				where.add(cb.isNull(root.get("archivedAt")));
-			}
-			if (f.search() != null && !f.search().isBlank()) {
-				where.add(cb.like(cb.lower(root.get("name")), containing(f.search()), '\\'));
-			}
-			if (f.visible() != null) {
-				where.add(cb.equal(root.get("visible"), f.visible()));
-			}
-			if (f.archived() != null) {
-				where.add(f.archived() ? cb.isNotNull(root.get("archivedAt")) : cb.isNull(root.get("archivedAt")));
-			}
-			return cb.and(where.toArray(Predicate[]::new));
-		};
-		Connection<Product> page = paging.query(products, spec, Sort.by("name", "id"));
+		Connection<Product> page = paging.query(pages.rows(f, caller.hasPermission(Permission.MANAGE_PRODUCTS)));
 		if (countTotal) {
-			// in this transaction, rather than in one of its own when the field is resolved
 			page.totalCount();
 		}
 		return page;
