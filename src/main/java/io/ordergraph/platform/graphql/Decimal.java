@@ -18,7 +18,7 @@ import graphql.schema.GraphQLScalarType;
 /**
  * The {@code Decimal} scalar: an exact decimal number written as a JSON string ({@code "939.60"}), so that JavaScript
  * clients never turn it into a float. Inputs must be strings too; a JSON number is refused. Money amounts are
- * formatted at their currency's minor-unit scale by {@link Money#formatted()}, rates by {@link #rate(BigDecimal)}.
+ * scaled to their currency's minor unit by {@link Money#scaled()}, rates by {@link #rate(BigDecimal)}.
  */
 public final class Decimal {
 

@@ -14,17 +14,23 @@ public record Money(BigDecimal amount, String currency) {
 
 	/** @throws IllegalArgumentException for a currency code that is not ISO 4217's */
 	public static Money of(BigDecimal amount, String currency) {
-		// Currency.getInstance validates the code on every call: a few percent of a catalog page's CPU
+		// Currency.getInstance validates the code on every call: about 1 % of a catalog page's CPU
 		int digits = DIGITS.computeIfAbsent(currency, code -> Currency.getInstance(code).getDefaultFractionDigits());
 		return new Money(amount.setScale(Math.max(digits, 0), RoundingMode.HALF_UP), currency);
 	}
 
 	/**
 	 * The amount as clients see it, in plain notation at the currency's minor-unit scale: "939.60" for KES, "1200"
-	 * for JPY, "7.250" for BHD. The GraphQL {@code Money.amount} and the invoice PDF both use it.
+	 * for JPY, "7.250" for BHD. The invoice PDF uses it; the GraphQL {@code Money.amount} is {@link #scaled()}, which
+	 * the {@code Decimal} scalar writes the same way.
 	 */
 	public String formatted() {
-		return of(amount, currency).amount().toPlainString();
+		return scaled().toPlainString();
+	}
+
+	/** The amount at the currency's minor-unit scale. */
+	public BigDecimal scaled() {
+		return of(amount, currency).amount();
 	}
 
 }
