@@ -36,33 +36,27 @@ class GraphQlConfiguration {
 		return wiring -> wiring.scalar(InstantDateTime.SCALAR)
 			.scalar(Decimal.SCALAR)
 			.scalar(ExtendedScalars.GraphQLLong)
-			// one formatting rule for every amount, whatever scale the source holds (prices are stored with 4 digits)
-			.type("Money", type -> type.dataFetcher("amount", ComputedField.of(Money::formatted)));
+			// one formatting rule for every amount, whatever scale the source holds (prices are stored with 4 digits);
+			// a BigDecimal, which the Decimal scalar writes in plain notation without checking a string's form
+			.type("Money", type -> type.dataFetcher("amount", ComputedField.of(Money::scaled)));
 	}
 
+	/** Depth, complexity and aliases, checked once per operation of a document ({@link ShapeLimits}). */
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
-		return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+	ShapeLimits shapeLimits(GraphQlLimits limits) {
+		MaxQueryDepthInstrumentation depth = new MaxQueryDepthInstrumentation(limits.maxDepth()) {
 			@Override
 			protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
 				return badRequest("The query is " + depth + " levels deep; the limit is " + maxDepth);
 			}
 		};
-	}
-
-	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
-		return new MaxQueryComplexityInstrumentation(limits.maxComplexity()) {
+		MaxQueryComplexityInstrumentation complexity = new MaxQueryComplexityInstrumentation(limits.maxComplexity()) {
 			@Override
 			protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
 				return badRequest("The query's complexity is " + complexity + "; the limit is " + maxComplexity);
 			}
 		};
-	}
-
-	@Bean
-	AliasLimitInstrumentation aliasLimit(GraphQlLimits limits) {
-		return new AliasLimitInstrumentation(limits.maxAliases());
+		return new ShapeLimits(depth, complexity, new AliasLimitInstrumentation(limits.maxAliases()));
 	}
 
 	static AbortExecutionException badRequest(String message) {
