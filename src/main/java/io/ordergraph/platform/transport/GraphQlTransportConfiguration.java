@@ -31,16 +31,15 @@ import io.ordergraph.platform.events.EventStream;
 import io.ordergraph.platform.security.CorsPolicy;
 
 /**
- * The transports of {@code /graphql}: HTTP (401 for a bad bearer token; answers written by
- * {@link GraphQlJsonConverter}), graphql-transport-ws (origin check from
+ * The transports of {@code /graphql}: HTTP (401 for a bad bearer token), graphql-transport-ws (origin check from
  * {@link CorsPolicy}, clean shutdown) and GraphQL-shaped bodies for requests refused before GraphQL runs.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlTransportConfiguration {
 
 	@Bean
-	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper jsonMapper) {
-		return new GraphQlHttpHandler(webGraphQlHandler, new GraphQlJsonConverter(jsonMapper)) {
+	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
+		return new GraphQlHttpHandler(webGraphQlHandler) {
 			@Override
 			protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
 				// set by GraphQlAuthInterceptor for an invalid or expired token (RFC 6750)
