@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.ordergraph.platform.db.Row;
 import io.ordergraph.platform.graphql.Paging;
+import io.ordergraph.platform.graphql.SqlRows;
 
 /**
  * A page of {@code products}, by name and then id, as <b>one</b> SQL statement outside any transaction (a single
@@ -34,39 +35,20 @@ class ProductPage {
 	 */
 	Paging.Rows<Product> rows(ProductService.ProductFilter filter, boolean everything) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String conditions = conditions(filter, everything, params);
-		return new Paging.Rows<>() {
-			@Override
-			public long count() {
-				Long count = jdbc.queryForObject("select count(*) from product p where " + conditions, params,
-						Long.class);
-				return (count == null) ? 0 : count;
+		ResultSetExtractor<List<Product>> products = rows -> {
+			List<Product> read = new ArrayList<>();
+			Row columns = new Row(rows, "p_");
+			while (rows.next()) {
+				read.add(Product.ROWS.read(columns));
 			}
-
-			@Override
-			public List<Product> read(String afterKey, long offset, int limit) {
-				MapSqlParameterSource page = new MapSqlParameterSource(params.getValues());
-				page.addValue("limit", limit).addValue("offset", offset);
-				String seek = "";
-				if (afterKey != null) {
-					page.addValue("after", Paging.uuidKey(afterKey));
-					// the cursor's row's sort values: the rows after it in (name, id), along the index
-					seek = " and (p.name, p.id) > (select k.name, k.id from product k where k.id = :after)";
-				}
-				String window = (offset == 0) ? " limit :limit" : " limit :limit offset :offset";
-				String sql = "select " + Product.ROWS.select("p", "p_") + " from product p where " + conditions + seek
-						+ ORDER + window;
-				ResultSetExtractor<List<Product>> products = rows -> {
-					List<Product> read = new ArrayList<>(limit);
-					Row columns = new Row(rows, "p_");
-					while (rows.next()) {
-						read.add(Product.ROWS.read(columns));
-					}
-					return read;
-				};
-				return jdbc.query(sql, page, products);
-			}
+			return read;
 		};
+		// the cursor's row's sort values: the rows after it in (name, id), along the index
+		return new SqlRows<>(jdbc, "product p", conditions(filter, everything, params), params,
+				"(p.name, p.id) > (select k.name, k.id from product k where k.id = :after)",
+				(where, window) -> "select " + Product.ROWS.select("p", "p_") + " from product p where " + where + ORDER
+						+ window,
+				products);
 	}
 
 	private static String conditions(ProductService.ProductFilter filter, boolean everything,

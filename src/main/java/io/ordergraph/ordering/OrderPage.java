@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +21,7 @@ import io.ordergraph.catalog.Product;
 import io.ordergraph.customer.Customer;
 import io.ordergraph.platform.db.Row;
 import io.ordergraph.platform.graphql.Paging;
+import io.ordergraph.platform.graphql.SqlRows;
 
 /**
  * The staff order page and a customer's own orders, newest first, with the children the query selects (lines, their
@@ -51,30 +51,10 @@ class OrderPage {
 	/** The orders that match, as rows to page; each page read leaves its children in {@code into}. */
 	Paging.Rows<Order> rows(Where where, OrderPrefetch.Include include, OrderPrefetch into) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String conditions = conditions(where, params);
-		return new Paging.Rows<>() {
-			@Override
-			public long count() {
-				Long count = jdbc.queryForObject("select count(*) from customer_order o where " + conditions, params,
-						Long.class);
-				return (count == null) ? 0 : count;
-			}
-
-			@Override
-			public List<Order> read(String afterKey, long offset, int limit) {
-				MapSqlParameterSource page = new MapSqlParameterSource(params.getValues());
-				page.addValue("limit", limit).addValue("offset", offset);
-				String window = (offset == 0) ? " limit :limit" : " limit :limit offset :offset";
-				String seek = "";
-				if (afterKey != null) {
-					page.addValue("after", Paging.uuidKey(afterKey));
-					// the cursor's row's sort values: rows after it in (placed_at desc, id desc), along the index
-					seek = " and (o.placed_at, o.id) < (select k.placed_at, k.id from customer_order k where k.id = :after)";
-				}
-				ResultSetExtractor<List<Order>> pageOf = rows -> readPage(rows, include, into);
-				return jdbc.query(statement(conditions + seek, window, include), page, pageOf);
-			}
-		};
+		// the cursor's row's sort values: rows after it in (placed_at desc, id desc), along the index
+		return new SqlRows<>(jdbc, "customer_order o", conditions(where, params), params,
+				"(o.placed_at, o.id) < (select k.placed_at, k.id from customer_order k where k.id = :after)",
+				(conditions, window) -> statement(conditions, window, include), rows -> readPage(rows, include, into));
 	}
 
 	private static String conditions(Where where, MapSqlParameterSource params) {
