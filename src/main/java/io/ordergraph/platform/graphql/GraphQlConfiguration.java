@@ -8,7 +8,6 @@ import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
 import jakarta.servlet.FilterChain;
@@ -74,25 +73,13 @@ class GraphQlConfiguration {
 
 	/**
 	 * Subscription events answered once per audience ({@link SharedSubscriptionEvents}), with the exception handler
-	 * Spring for GraphQL gives its own strategies: the same resolvers, in the same order, as Spring Boot passes it
-	 * (so does the query strategy below).
+	 * Spring for GraphQL gives its own strategies: the same resolvers, in the same order, as Spring Boot passes it.
 	 */
 	@Bean
 	GraphQlSourceBuilderCustomizer sharedSubscriptionEvents(ObjectProvider<DataFetcherExceptionResolver> resolvers) {
-		return builder -> builder.configureGraphQl(graphQl -> graphQl
-			.subscriptionExecutionStrategy(new SharedSubscriptionEvents(exceptionHandler(resolvers))));
-	}
-
-	/** Queries resolve their plain scalar and enum properties the short way ({@link PlainLeafExecution}). */
-	@Bean
-	GraphQlSourceBuilderCustomizer plainLeafExecution(ObjectProvider<DataFetcherExceptionResolver> resolvers) {
-		return builder -> builder.configureGraphQl(
-				graphQl -> graphQl.queryExecutionStrategy(new PlainLeafExecution(exceptionHandler(resolvers))));
-	}
-
-	private static DataFetcherExceptionHandler exceptionHandler(
-			ObjectProvider<DataFetcherExceptionResolver> resolvers) {
-		return DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList());
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.subscriptionExecutionStrategy(
+				new SharedSubscriptionEvents(DataFetcherExceptionResolver.createExceptionHandler(
+						resolvers.orderedStream().toList()))));
 	}
 
 	/** {@code @BatchMapping} fields without a context snapshot per parent ({@link ContextFreeField}). */
