@@ -348,9 +348,13 @@ async function startApp(name, port, { embedded = false, env = {} } = {}) {
   // BENCH_MGMT=same puts it on the main port instead
   const managementPort = process.env.BENCH_MGMT === "same" ? port : port + 1;
   const management = [`--management.server.port=${managementPort}`];
-  const child = track(spawn(JAVA, [...JAVA_OPTS, "-jar", JAR, `--server.port=${port}`, ...management],
+  // G1's pauses, with the heap before and after each, for the bytes allocated per request (unless the options log GC)
+  const gcLog = JAVA_OPTS.some((o) => o.startsWith("-Xlog:gc")) ? null : path.join(WORK, `${name}-gc.log`);
+  const gcOpts = gcLog ? [`-Xlog:gc:file=${gcLog}:timemillis`] : [];
+  const child = track(spawn(JAVA, [...JAVA_OPTS, ...gcOpts, "-jar", JAR, `--server.port=${port}`, ...management],
     { env: { ...base, ...appEnv, ...env }, stdio: ["ignore", out, out] }), name);
   child.logFile = logFile;
+  child.gcLog = gcLog;
   child.base = `http://127.0.0.1:${port}`;
   child.healthBase = `http://127.0.0.1:${managementPort}`;
   child.port = port;
@@ -409,26 +413,58 @@ async function pgbench({ file, connections, seconds, vars }) {
     max_ms: latencies.at(-1) ?? null };
 }
 
-/** Runs a measurement with CPU, statement and transaction counts around it. */
+const HEAP_UNITS = { K: 1 / 1024, M: 1, G: 1024 };
+/**
+ * MB the JVM allocated between two wall-clock times, from its GC log: the young generation's growth between each pair
+ * of pauses that ended in the window (so it is exact to within the allocation of one interval between pauses at
+ * either end; `gcs` says how many pauses that was). Null without a log.
+ */
+function allocatedMb(gcLog, fromMs, toMs) {
+  let text;
+  try {
+    text = fs.readFileSync(gcLog, "utf8");
+  } catch {
+    return null;
+  }
+  let mb = 0, gcs = 0, previousAfter = null;
+  for (const line of text.split("\n")) {
+    const m = line.match(/^\[(\d+)ms\] GC\(\d+\) Pause .* (\d+)([KMG])->(\d+)([KMG])\(/);
+    if (!m) continue;
+    const [at, before, after] = [Number(m[1]), Number(m[2]) * HEAP_UNITS[m[3]], Number(m[4]) * HEAP_UNITS[m[5]]];
+    if (at >= fromMs && at <= toMs && previousAfter !== null) {
+      mb += before - previousAfter;
+      gcs++;
+    }
+    previousAfter = after;
+  }
+  return { mb, gcs };
+}
+
+/** Runs a measurement with CPU, allocation, statement and transaction counts around it. */
 async function measured(app, requestsOf, body) {
   if (db.statements) psql("select pg_stat_statements_reset()");
   const x0 = transactions();
   const t0 = performance.now();
   const jvm0 = app ? jvmCpuMs(app.pid) : null;
+  const wall0 = Date.now();
   const pg0 = pgCpuMs();
   let maxRss = 0;
   const sampler = app ? setInterval(() => (maxRss = Math.max(maxRss, rssMb(app.pid) ?? 0)), 500) : null;
   const result = await body();
   if (sampler) clearInterval(sampler);
   const jvm1 = app ? jvmCpuMs(app.pid) : null;
+  const wall1 = Date.now();
   const pg1 = pgCpuMs();
-  await sleep(1500); // idle backends report their transaction counts within a second
+  await sleep(1500); // idle backends report their transaction counts within a second (and the GC log is flushed)
+  const allocated = app?.gcLog ? allocatedMb(app.gcLog, wall0, wall1) : null;
   const requests = requestsOf(result) || NaN; // nothing answered in time: per-request figures are n/a
   const seconds = (performance.now() - t0) / 1000;
   const statements = statementsSinceReset(seconds);
   return { ...result,
     begins_per_req: statements ? statements.begins / requests : null,
     cpu_jvm_ms_per_req: app ? (jvm1 - jvm0) / requests : null,
+    alloc_kb_per_req: allocated?.gcs ? (allocated.mb * 1024) / requests : null,
+    gcs: allocated ? allocated.gcs : null,
     cpu_pg_ms_per_req: pg0 === null ? null : (pg1 - pg0) / requests,
     statements_per_req: statements ? statements.total / requests : null,
     transactions_per_req: Math.max(0, transactions() - x0 - (idle.transactions_per_s ?? 0) * seconds) / requests,

@@ -22,7 +22,8 @@ function errorsCell(r) {
 
 function requestTable(results) {
   const rows = ["| scenario | conn. | req/s (× floor) | p50 ms | p95 ms | p99 ms (× floor) | errors | JVM CPU ms/req "
-    + "| PG CPU ms/req (× floor) | SQL statements/req | transactions/req |", "|---|---|---|---|---|---|---|---|---|---|---|"];
+    + "| JVM KB allocated/req (GCs) | PG CPU ms/req (× floor) | SQL statements/req | transactions/req |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|"];
   const peers = [];
   const floorRows = ["| floor of | conn. | transactions/s | p50 ms | p95 ms | p99 ms | failed | PG CPU ms/tx |",
     "|---|---|---|---|---|---|---|---|"];
@@ -32,7 +33,8 @@ function requestTable(results) {
     // one row per server measured: Ordergraph's, then the peer's (its CPU column is Node's)
     const row = (title, connections, o, rate, f, stockNote) => `| ${title} | ${connections} | ${n(rate)}${ratio(rate, f.rps)} `
       + `| ${ms(o.p50_ms)} | ${ms(o.p95_ms)} | ${ms(o.p99_ms)}${ratio(o.p99_ms, f.p99_ms)} | ${errorsCell(o)}${stockNote} `
-      + `| ${n(o.cpu_jvm_ms_per_req, 2)} | ${n(o.cpu_pg_ms_per_req, 2)}${ratio(o.cpu_pg_ms_per_req, f.cpu_pg_ms_per_req)} `
+      + `| ${n(o.cpu_jvm_ms_per_req, 2)} | ${o.alloc_kb_per_req == null ? "n/a" : `${n(o.alloc_kb_per_req)} (${n(o.gcs)})`} `
+      + `| ${n(o.cpu_pg_ms_per_req, 2)}${ratio(o.cpu_pg_ms_per_req, f.cpu_pg_ms_per_req)} `
       + `| ${n(o.statements_per_req, 1)} | ${n(o.transactions_per_req, 2)} |`;
     for (const { connections, ordergraph: o, floor: f, peer: pe } of s.runs) {
       rows.push(key === "place" ? row(`${s.title} (orders/s)`, connections, o, o.orders_per_s, f, `; ${n(o.out_of_stock)} OUT_OF_STOCK`)
