@@ -110,7 +110,7 @@ class StatementBudgetTests extends OrderingTest {
 		assertThat(tally.count("from customer_order o1_0 where o1_0.id=?")).as(tally.toString()).isZero();
 		assertThat(tally.count("from order_line ol1_0 where ol1_0.id=?")).as(tally.toString()).isZero();
 		assertThat(tally.count("from order_status_change osc1_0 where osc1_0.id=?")).as(tally.toString()).isZero();
-		assertThat(tally.statements()).as(tally.toString()).hasSizeLessThanOrEqualTo(13);
+		assertThat(tally.statements()).as(tally.toString()).hasSizeLessThanOrEqualTo(11);
 	}
 
 	private static SqlWork.Tally run(HttpGraphQlTester tester, String document, Integer first) {

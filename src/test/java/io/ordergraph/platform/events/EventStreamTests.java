@@ -1,11 +1,17 @@
 package io.ordergraph.platform.events;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.BaseSubscriber;
@@ -34,6 +40,9 @@ class EventStreamTests extends IntegrationTest {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	DataSource dataSource;
+
 	private void publish(UUID aggregate, int... numbers) {
 		transactions.executeWithoutResult(tx -> {
 			for (int n : numbers) {
@@ -55,6 +64,53 @@ class EventStreamTests extends IntegrationTest {
 			.expectNext(1, 2, 3)
 			.thenCancel()
 			.verify(Duration.ofSeconds(20));
+	}
+
+	@Test
+	void noEventTakesItsSequenceNumberBeforeTheLogLockIsHeld() throws Exception {
+		UUID aggregate = UUID.randomUUID();
+		long head = eventLog.head();
+		long drawn;
+		try (Connection holder = dataSource.getConnection(); Connection observer = dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (Statement lock = holder.createStatement()) {
+				lock.execute("select pg_advisory_xact_lock(" + EventPublisher.LOCK_KEY + ")");
+			}
+			drawn = lastSequenceValue(observer);
+			Thread writer = Thread.ofPlatform().start(() -> publish(aggregate, 1, 2));
+			// the writer's commit waits for the lock, and has drawn no sequence number while it waits
+			await().atMost(Duration.ofSeconds(10)).until(() -> waitingForAdvisoryLock(observer));
+			assertThat(writer.isAlive()).isTrue();
+			assertThat(lastSequenceValue(observer)).isEqualTo(drawn);
+			holder.commit();
+			writer.join(10_000);
+			assertThat(writer.isAlive()).isFalse();
+		}
+		List<StoredEvent> written = eventLog.readAfter(head, 1_000)
+			.stream()
+			.filter(e -> e.aggregateId().equals(aggregate))
+			.toList();
+		assertThat(written).extracting(e -> e.data().get("n")).containsExactly(1, 2);
+		assertThat(written.get(1).sequence()).isGreaterThan(drawn);
+	}
+
+	private static long lastSequenceValue(Connection connection) throws SQLException {
+		try (Statement query = connection.createStatement();
+				ResultSet row = query.executeQuery("select coalesce(pg_sequence_last_value('event_log_seq_seq'), 0)")) {
+			row.next();
+			return row.getLong(1);
+		}
+	}
+
+	private static boolean waitingForAdvisoryLock(Connection connection) throws SQLException {
+		// a bigint key is held as classid (its high half) and objid (its low half)
+		try (Statement query = connection.createStatement();
+				ResultSet row = query.executeQuery("select count(*) from pg_locks where locktype = 'advisory'"
+						+ " and classid = " + (EventPublisher.LOCK_KEY >>> 32) + " and objid = "
+						+ (EventPublisher.LOCK_KEY & 0xffffffffL) + " and objsubid = 1 and not granted")) {
+			row.next();
+			return row.getLong(1) > 0;
+		}
 	}
 
 	@Test
