@@ -3,8 +3,8 @@ package io.ordergraph.platform.events;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -77,16 +77,23 @@ public class EventPublisher {
 		return resolved;
 	}
 
-	private static final String ROW = "(?::uuid, ?::varchar, ?::varchar, ?::uuid, ?::uuid, ?::jsonb, ?::timestamptz)";
+	static final int ROWS_PER_STATEMENT = 1_000;
 
 	/**
-	 * Takes the log's lock, writes the rows and sends the NOTIFY, in one statement. No row's seq can be drawn before
-	 * the lock is held: a row exists only once the join has read the lock's one-row side.
+	 * Takes the log's lock, writes the rows in the order given and sends the NOTIFY, in one statement. No row's seq
+	 * can be drawn before the lock is held: a row exists only once the join has read the lock's one-row side; and
+	 * the sequence is drawn after the sort, in the rows' order.
 	 */
-	static String writeSql(int rows) {
+	private static String writeSql(int rows) {
+		StringJoiner values = new StringJoiner(", ");
+		for (int n = 0; n < rows; n++) {
+			values.add("(" + n + ", ?::uuid, ?::varchar, ?::varchar, ?::uuid, ?::uuid, ?::jsonb, ?::timestamptz)");
+		}
 		return "with written as (insert into event_log (id, type, aggregate_type, aggregate_id, owner_id, payload,"
-				+ " occurred_at) select e.* from (select pg_advisory_xact_lock(?)) as log_lock cross join (values "
-				+ String.join(", ", Collections.nCopies(rows, ROW)) + ") as e returning 1) select pg_notify(?, '')";
+				+ " occurred_at) select e.id, e.type, e.aggregate_type, e.aggregate_id, e.owner_id, e.payload,"
+				+ " e.occurred_at from (select pg_advisory_xact_lock(?)) as log_lock cross join (values " + values
+				+ ") as e (n, id, type, aggregate_type, aggregate_id, owner_id, payload, occurred_at) order by e.n"
+				+ " returning 1) select pg_notify(?, '')";
 	}
 
 	private final class Pending implements TransactionSynchronization {
@@ -98,19 +105,24 @@ public class EventPublisher {
 			// Flush entity changes first: their row locks must not be taken while we hold the log lock.
 			entityManager.flush();
 			Timestamp now = Timestamp.from(Instant.now());
-			List<Object> args = new ArrayList<>(2 + 7 * events.size());
-			args.add(LOCK_KEY);
-			for (DomainEvent event : events) {
-				args.add(UUID.randomUUID());
-				args.add(event.type());
-				args.add(event.aggregateType());
-				args.add(event.aggregateId());
-				args.add(event.ownerId());
-				args.add(json.writeValueAsString(event.data()));
-				args.add(now);
+			// PostgreSQL takes at most 65,535 parameters per statement; the lock is taken again by each further
+			// chunk (it is re-entrant) and one NOTIFY is delivered however often it is sent
+			for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+				List<DomainEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
+				List<Object> args = new ArrayList<>(2 + 7 * chunk.size());
+				args.add(LOCK_KEY);
+				for (DomainEvent event : chunk) {
+					args.add(UUID.randomUUID());
+					args.add(event.type());
+					args.add(event.aggregateType());
+					args.add(event.aggregateId());
+					args.add(event.ownerId());
+					args.add(json.writeValueAsString(event.data()));
+					args.add(now);
+				}
+				args.add(CHANNEL);
+				jdbc.queryForObject(writeSql(chunk.size()), Object.class, args.toArray());
 			}
-			args.add(CHANNEL);
-			jdbc.queryForObject(writeSql(events.size()), Object.class, args.toArray());
 		}
 
 		@Override

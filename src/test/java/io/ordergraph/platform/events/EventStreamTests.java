@@ -94,6 +94,19 @@ class EventStreamTests extends IntegrationTest {
 		assertThat(written.get(1).sequence()).isGreaterThan(drawn);
 	}
 
+	@Test
+	void aTransactionWithMoreEventsThanOneStatementHoldsWritesThemAllInOrder() {
+		UUID aggregate = UUID.randomUUID();
+		long head = eventLog.head();
+		int count = 10_001; // 70,007 parameters: more than one statement may have
+		publish(aggregate, java.util.stream.IntStream.range(0, count).toArray());
+		assertThat(eventLog.readAfter(head, count + 100)
+			.stream()
+			.filter(e -> e.aggregateId().equals(aggregate))
+			.map(e -> e.data().get("n"))
+			.toList()).containsExactlyElementsOf(java.util.stream.IntStream.range(0, count).boxed().toList());
+	}
+
 	private static long lastSequenceValue(Connection connection) throws SQLException {
 		try (Statement query = connection.createStatement();
 				ResultSet row = query.executeQuery("select coalesce(pg_sequence_last_value('event_log_seq_seq'), 0)")) {
