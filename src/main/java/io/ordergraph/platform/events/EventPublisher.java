@@ -77,7 +77,7 @@ public class EventPublisher {
 		return resolved;
 	}
 
-	static final int ROWS_PER_STATEMENT = 1_000;
+	private static final int ROWS_PER_STATEMENT = 1_000;
 
 	/**
 	 * Takes the log's lock, writes the rows in the order given and sends the NOTIFY, in one statement. No row's seq
