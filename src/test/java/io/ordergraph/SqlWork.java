@@ -80,10 +80,17 @@ public class SqlWork {
 
 		private final List<String> statements = new CopyOnWriteArrayList<>();
 
+		private final List<String> pools = new CopyOnWriteArrayList<>();
+
 		private final AtomicInteger transactions = new AtomicInteger();
 
 		public List<String> statements() {
 			return List.copyOf(statements);
+		}
+
+		/** The name of the pool each statement's connection came from, in the order of {@link #statements()}. */
+		public List<String> pools() {
+			return List.copyOf(pools);
 		}
 
 		public int transactions() {
@@ -178,12 +185,12 @@ public class SqlWork {
 
 		@Override
 		public Connection getConnection() throws SQLException {
-			return wrap(pool.getConnection());
+			return wrap(pool.getConnection(), pool.getPoolName());
 		}
 
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
-			return wrap(pool.getConnection(username, password));
+			return wrap(pool.getConnection(username, password), pool.getPoolName());
 		}
 
 		@Override
@@ -223,7 +230,7 @@ public class SqlWork {
 
 	}
 
-	private static Connection wrap(Connection connection) throws SQLException {
+	private static Connection wrap(Connection connection, String poolName) throws SQLException {
 		boolean[] autoCommit = { connection.getAutoCommit() };
 		InvocationHandler handler = (proxy, method, args) -> {
 			String name = method.getName();
@@ -238,7 +245,7 @@ public class SqlWork {
 				}
 				case "createStatement", "prepareStatement", "prepareCall" -> {
 					String sql = (args != null && args.length > 0 && args[0] instanceof String s) ? s : null;
-					return statement((Statement) result, method.getReturnType(), sql, autoCommit);
+					return statement((Statement) result, method.getReturnType(), sql, autoCommit, poolName);
 				}
 				default -> {
 				}
@@ -249,7 +256,8 @@ public class SqlWork {
 				handler);
 	}
 
-	private static Object statement(Statement statement, Class<?> type, String preparedSql, boolean[] autoCommit) {
+	private static Object statement(Statement statement, Class<?> type, String preparedSql, boolean[] autoCommit,
+			String poolName) {
 		Class<?> iface = CallableStatement.class.isAssignableFrom(type) ? CallableStatement.class
 				: PreparedStatement.class.isAssignableFrom(type) ? PreparedStatement.class : Statement.class;
 		InvocationHandler handler = (proxy, method, args) -> {
@@ -258,6 +266,7 @@ public class SqlWork {
 				if (tally != null) {
 					String sql = (args != null && args.length > 0 && args[0] instanceof String s) ? s : preparedSql;
 					tally.statements.add(String.valueOf(sql));
+					tally.pools.add(poolName);
 					if (autoCommit[0]) {
 						tally.transactions.incrementAndGet();
 					}

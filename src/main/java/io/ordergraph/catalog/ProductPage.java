@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.ordergraph.platform.db.ReadStatements;
 import io.ordergraph.platform.db.Row;
 import io.ordergraph.platform.graphql.Paging;
 import io.ordergraph.platform.graphql.SqlRows;
@@ -23,10 +23,10 @@ class ProductPage {
 
 	private static final String ORDER = " order by p.name, p.id";
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final ReadStatements reads;
 
-	ProductPage(NamedParameterJdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	ProductPage(ReadStatements reads) {
+		this.reads = reads;
 	}
 
 	/**
@@ -44,7 +44,7 @@ class ProductPage {
 			return read;
 		};
 		// the cursor's row's sort values: the rows after it in (name, id), along the index
-		return new SqlRows<>(jdbc, "product p", conditions(filter, everything, params), params,
+		return new SqlRows<>(reads.jdbc(), "product p", conditions(filter, everything, params), params,
 				"(p.name, p.id) > (select k.name, k.id from product k where k.id = :after)",
 				(where, window) -> "select " + Product.ROWS.select("p", "p_") + " from product p where " + where + ORDER
 						+ window,

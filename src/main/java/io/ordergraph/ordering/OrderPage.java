@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.ordergraph.catalog.Product;
 import io.ordergraph.customer.Customer;
+import io.ordergraph.platform.db.ReadStatements;
 import io.ordergraph.platform.db.Row;
 import io.ordergraph.platform.graphql.Paging;
 import io.ordergraph.platform.graphql.SqlRows;
@@ -33,10 +33,10 @@ import io.ordergraph.platform.graphql.SqlRows;
 @Component
 class OrderPage {
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final ReadStatements reads;
 
-	OrderPage(NamedParameterJdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	OrderPage(ReadStatements reads) {
+		this.reads = reads;
 	}
 
 	/**
@@ -52,7 +52,7 @@ class OrderPage {
 	Paging.Rows<Order> rows(Where where, OrderPrefetch.Include include, OrderPrefetch into) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		// the cursor's row's sort values: rows after it in (placed_at desc, id desc), along the index
-		return new SqlRows<>(jdbc, "customer_order o", conditions(where, params), params,
+		return new SqlRows<>(reads.jdbc(), "customer_order o", conditions(where, params), params,
 				"(o.placed_at, o.id) < (select k.placed_at, k.id from customer_order k where k.id = :after)",
 				(conditions, window) -> statement(conditions, window, include), rows -> readPage(rows, include, into));
 	}

@@ -2,8 +2,12 @@ package io.ordergraph.platform.limits;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.JdbcProperties;
@@ -13,9 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
+import io.ordergraph.platform.db.ReadStatements;
 import io.ordergraph.platform.graphql.GraphQlLimits;
 
 /** Wires the request limits: cost, rate limits, the execution gate, timeouts, document and subscription limits. */
@@ -50,6 +56,36 @@ class LimitsConfiguration {
 	 */
 	@Bean
 	JdbcTemplate jdbcTemplate(DataSource dataSource, JdbcProperties properties, StatementTimeouts timeouts,
+			ObjectProvider<SQLExceptionTranslator> translator) {
+		return template(dataSource, properties, timeouts, translator);
+	}
+
+	/**
+	 * The pool single-statement reads outside transactions take ({@link ReadStatements}), when
+	 * {@code ordergraph.db.read-pool-size} asks for one; otherwise they take the main pool. Not a candidate for
+	 * injection by type, so the application's {@code DataSource} stays the main pool.
+	 */
+	@Bean(defaultCandidate = false, destroyMethod = "close")
+	@ConditionalOnExpression("${ordergraph.db.read-pool-size:0} != 0")
+	HikariDataSource readDataSource(DataSource dataSource, @Value("${ordergraph.db.read-pool-size}") int size) {
+		if (size < 0) {
+			throw new IllegalStateException(
+					"ORDERGRAPH_DB_READ_POOL_SIZE (ordergraph.db.read-pool-size) must be 0 (no read pool) or more, not "
+							+ size);
+		}
+		return ReadStatements.pool(dataSource, size);
+	}
+
+	@Bean
+	ReadStatements readStatements(NamedParameterJdbcTemplate jdbc,
+			@Qualifier("readDataSource") ObjectProvider<DataSource> readPool, JdbcProperties properties,
+			StatementTimeouts timeouts, ObjectProvider<SQLExceptionTranslator> translator) {
+		DataSource reads = readPool.getIfAvailable();
+		return new ReadStatements(jdbc, (reads == null) ? jdbc
+				: new NamedParameterJdbcTemplate(template(reads, properties, timeouts, translator)));
+	}
+
+	private static JdbcTemplate template(DataSource dataSource, JdbcProperties properties, StatementTimeouts timeouts,
 			ObjectProvider<SQLExceptionTranslator> translator) {
 		JdbcTemplate template = new BudgetedJdbcTemplate(dataSource, timeouts);
 		JdbcProperties.Template settings = properties.getTemplate();
