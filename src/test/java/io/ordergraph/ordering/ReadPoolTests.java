@@ -45,8 +45,9 @@ class ReadPoolTests extends OrderingTest {
 		HttpGraphQlTester shopper = shopper().tester();
 		placeOk(shopper, List.of(line(tea, 1)));
 		HttpGraphQlTester staff = staff(Permission.MANAGE_ORDERS);
-		run(staff, "{ orders(first: 3) { edges { node { number lines { product { name } } } } } }");
-		SqlWork.Tally orders = run(staff, "{ orders(first: 3) { edges { node { number lines { product { name } } } } } }");
+		String page = "{ orders(first: 3) { edges { node { number lines { product { name } } } } } }";
+		run(staff, page); // signs the employee in once, so what follows is the page alone
+		SqlWork.Tally orders = run(staff, page);
 		assertThat(orders.pools()).as(orders.toString()).containsExactly(ReadStatements.POOL_NAME);
 		SqlWork.Tally catalog = run(anonymous(), "{ products(first: 3) { edges { node { name } } } }");
 		assertThat(catalog.pools()).as(catalog.toString()).containsExactly(ReadStatements.POOL_NAME);
