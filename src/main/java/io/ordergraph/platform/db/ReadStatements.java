@@ -44,11 +44,13 @@ public final class ReadStatements {
 	 * The read pool: the main pool's settings (URL, credentials, timeouts, metrics) with its own name, size and
 	 * read-only mode; started by its first connection.
 	 * @param main the application's data source, a Hikari pool
-	 * @param size at most this many connections
+	 * @param size at most this many connections ({@code ordergraph.db.read-pool-size}, 1 or more)
 	 */
 	public static HikariDataSource pool(DataSource main, int size) {
 		if (size < 1) {
-			throw new IllegalArgumentException("A pool needs at least one connection, not " + size);
+			throw new IllegalStateException(
+					"ORDERGRAPH_DB_READ_POOL_SIZE (ordergraph.db.read-pool-size) must be 0 (no read pool) or more, not "
+							+ size);
 		}
 		HikariConfig settings = hikari(main);
 		HikariDataSource pool = new HikariDataSource();

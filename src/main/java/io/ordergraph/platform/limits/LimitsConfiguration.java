@@ -68,11 +68,6 @@ class LimitsConfiguration {
 	@Bean(defaultCandidate = false, destroyMethod = "close")
 	@ConditionalOnExpression("${ordergraph.db.read-pool-size:0} != 0")
 	HikariDataSource readDataSource(DataSource dataSource, @Value("${ordergraph.db.read-pool-size}") int size) {
-		if (size < 0) {
-			throw new IllegalStateException(
-					"ORDERGRAPH_DB_READ_POOL_SIZE (ordergraph.db.read-pool-size) must be 0 (no read pool) or more, not "
-							+ size);
-		}
 		return ReadStatements.pool(dataSource, size);
 	}
 
