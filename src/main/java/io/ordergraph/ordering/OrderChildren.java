@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.BatchLoaderEnvironment;
 import reactor.core.publisher.Mono;
@@ -22,6 +21,7 @@ import io.ordergraph.catalog.Product;
 import io.ordergraph.customer.Customer;
 import io.ordergraph.customer.CustomerService;
 import io.ordergraph.platform.graphql.ContextFreeField;
+import io.ordergraph.platform.graphql.DirectField;
 import io.ordergraph.platform.security.Caller;
 import io.ordergraph.platform.security.Permission;
 
@@ -62,45 +62,43 @@ class OrderChildren implements RuntimeWiringConfigurer {
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
 		// they read the page's prefetch or a DataLoader, no thread-local: no context snapshot per parent
-		wiring.type("Order", type -> type.dataFetcher("lines", ContextFreeField.of(lines()))
-			.dataFetcher("customer", ContextFreeField.of(customer())));
-		wiring.type("OrderLine", type -> type.dataFetcher("product", ContextFreeField.of(product())));
+		wiring.type("Order", type -> type
+			.dataFetcher("lines", ContextFreeField.of(OrderChildren::knownLines,
+					env -> env.getDataLoader(LINES).load(env.getSource())))
+			.dataFetcher("customer", ContextFreeField.of(OrderChildren::knownCustomer,
+					env -> env.getDataLoader(CUSTOMER).load(env.getSource()))));
+		wiring.type("OrderLine", type -> type.dataFetcher("product", ContextFreeField.of(OrderChildren::knownProduct,
+				env -> env.getDataLoader(PRODUCT).load(env.getSource()))));
 	}
 
-	private static DataFetcher<Object> lines() {
-		return env -> {
-			Order order = env.getSource();
-			OrderPrefetch prefetch = prefetch(env.getGraphQlContext());
-			List<OrderLine> known = (prefetch != null) ? prefetch.linesOf(order.getId()) : null;
-			return (known != null) ? known : env.getDataLoader(LINES).load(order);
-		};
+	/** The order's lines if the page read them, else {@link DirectField#UNAVAILABLE}. */
+	private static Object knownLines(Object source, GraphQLContext context) {
+		Order order = (Order) source;
+		OrderPrefetch prefetch = prefetch(context);
+		List<OrderLine> known = (prefetch != null) ? prefetch.linesOf(order.getId()) : null;
+		return (known != null) ? known : DirectField.UNAVAILABLE;
 	}
 
-	private static DataFetcher<Object> customer() {
-		return env -> {
-			Order order = env.getSource();
-			// a table session's order has no customer
-			if (order.getCustomerId() == null) {
-				return null;
-			}
-			OrderPrefetch prefetch = prefetch(env.getGraphQlContext());
-			if (prefetch != null && prefetch.hasCustomer(order.getCustomerId())) {
-				return prefetch.customer(order.getCustomerId());
-			}
-			return env.getDataLoader(CUSTOMER).load(order);
-		};
+	private static Object knownCustomer(Object source, GraphQLContext context) {
+		Order order = (Order) source;
+		// a table session's order has no customer
+		if (order.getCustomerId() == null) {
+			return null;
+		}
+		OrderPrefetch prefetch = prefetch(context);
+		if (prefetch != null && prefetch.hasCustomer(order.getCustomerId())) {
+			return prefetch.customer(order.getCustomerId());
+		}
+		return DirectField.UNAVAILABLE;
 	}
 
-	private static DataFetcher<Object> product() {
-		return env -> {
-			OrderLine line = env.getSource();
-			OrderPrefetch prefetch = prefetch(env.getGraphQlContext());
-			if (prefetch != null && prefetch.hasProduct(line.getProductId())) {
-				Caller caller = env.getGraphQlContext().get(Caller.CONTEXT_KEY);
-				return visible(prefetch.product(line.getProductId()), caller);
-			}
-			return env.getDataLoader(PRODUCT).load(line);
-		};
+	private static Object knownProduct(Object source, GraphQLContext context) {
+		OrderLine line = (OrderLine) source;
+		OrderPrefetch prefetch = prefetch(context);
+		if (prefetch != null && prefetch.hasProduct(line.getProductId())) {
+			return visible(prefetch.product(line.getProductId()), context.get(Caller.CONTEXT_KEY));
+		}
+		return DirectField.UNAVAILABLE;
 	}
 
 	private static OrderPrefetch prefetch(GraphQLContext context) {

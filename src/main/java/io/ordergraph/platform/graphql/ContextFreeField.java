@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 
+import graphql.GraphQLContext;
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -41,6 +42,14 @@ public class ContextFreeField implements TrivialDataFetcher<Object> {
 	/** The fetcher, marked as reading no thread-local. */
 	public static ContextFreeField of(DataFetcher<?> fetcher) {
 		return new ContextFreeField(fetcher);
+	}
+
+	/**
+	 * A field read directly where it can be ({@code known}: the page prefetched it), and by {@code otherwise} (a data
+	 * loader) where it answers {@link DirectField#UNAVAILABLE}. {@link ShapedExecution} reads it without graphql-java.
+	 */
+	public static ContextFreeField of(DirectField known, DataFetcher<?> otherwise) {
+		return new Prefetched(known, otherwise);
 	}
 
 	@Override
@@ -82,6 +91,25 @@ public class ContextFreeField implements TrivialDataFetcher<Object> {
 				return TraversalControl.CONTINUE;
 			}
 		}));
+	}
+
+	private static final class Prefetched extends ContextFreeField implements DirectField {
+
+		private final DirectField known;
+
+		Prefetched(DirectField known, DataFetcher<?> otherwise) {
+			super(environment -> {
+				Object value = known.read(environment.getSource(), environment.getGraphQlContext());
+				return (value != UNAVAILABLE) ? value : otherwise.get(environment);
+			});
+			this.known = known;
+		}
+
+		@Override
+		public Object read(Object source, GraphQLContext context) {
+			return this.known.read(source, context);
+		}
+
 	}
 
 	/** A marked {@code @BatchMapping} fetcher, still describing its method to Spring's schema inspection. */

@@ -8,14 +8,18 @@ import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -77,9 +81,25 @@ class GraphQlConfiguration {
 	 */
 	@Bean
 	GraphQlSourceBuilderCustomizer sharedSubscriptionEvents(ObjectProvider<DataFetcherExceptionResolver> resolvers) {
-		return builder -> builder.configureGraphQl(graphQl -> graphQl.subscriptionExecutionStrategy(
-				new SharedSubscriptionEvents(DataFetcherExceptionResolver.createExceptionHandler(
-						resolvers.orderedStream().toList()))));
+		return builder -> builder.configureGraphQl(graphQl -> graphQl
+			.subscriptionExecutionStrategy(new SharedSubscriptionEvents(exceptionHandler(resolvers))));
+	}
+
+	/**
+	 * Queries write the fields they can read directly without graphql-java's per-field work ({@link ShapedExecution}),
+	 * with the same exception handler; {@code ordergraph.graphql.shaped-execution=false} leaves graphql-java's own.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "ordergraph.graphql.shaped-execution", matchIfMissing = true)
+	GraphQlSourceBuilderCustomizer shapedExecution(ObjectProvider<DataFetcherExceptionResolver> resolvers,
+			JsonMapper json, MeterRegistry meters) {
+		return builder -> builder.configureGraphQl(graphQl -> graphQl
+			.queryExecutionStrategy(new ShapedExecution(exceptionHandler(resolvers), json, meters)));
+	}
+
+	private static DataFetcherExceptionHandler exceptionHandler(
+			ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+		return DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList());
 	}
 
 	/** {@code @BatchMapping} fields without a context snapshot per parent ({@link ContextFreeField}). */

@@ -87,6 +87,8 @@ final class SelectiveInstrumentation implements Instrumentation {
 
 	private final int[] instrumentExecutionResult;
 
+	private final boolean leavesTrivialFieldsAlone;
+
 	SelectiveInstrumentation(List<Instrumentation> members) {
 		this.members = List.copyOf(members);
 		// createStateAsync falls back to createState, as beginFieldFetching does to beginFieldFetch
@@ -123,6 +125,31 @@ final class SelectiveInstrumentation implements Instrumentation {
 				InstrumentationFieldFetchParameters.class);
 		this.instrumentExecutionResult = implementing("instrumentExecutionResult", ExecutionResult.class,
 				InstrumentationExecutionParameters.class);
+		this.leavesTrivialFieldsAlone = beginFieldExecution.length == 0 && beginFieldFetching.length == 0
+				&& beginFieldCompletion.length == 0 && beginFieldListCompletion.length == 0
+				&& java.util.Arrays.stream(instrumentDataFetcher)
+					.allMatch(member -> returnsTrivialFetchersAsTheyAre(this.members.get(member)));
+	}
+
+	/**
+	 * Whether no member would see a field whose data fetcher is trivial (a property read): none implements the
+	 * field-level hooks, and those that instrument data fetchers hand a trivial one back as it is (ours and Spring's
+	 * observation do). {@link ShapedExecution} then reads such fields without calling the hooks at all.
+	 */
+	boolean leavesTrivialFieldsAlone() {
+		return leavesTrivialFieldsAlone;
+	}
+
+	/** Asked once, with a property read marked trivial and no request: a member that wraps it, or fails, does not. */
+	private static boolean returnsTrivialFetchersAsTheyAre(Instrumentation member) {
+		DataFetcher<?> read = graphql.schema.PropertyDataFetcher.fetching("probe");
+		try {
+			return member.instrumentDataFetcher(read,
+					new InstrumentationFieldFetchParameters(null, () -> null, null, true), null) == read;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/** The members whose class overrides the hook (its parameters, then the state). */
