@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ordergraph.SqlWork;
@@ -22,12 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * With {@code ordergraph.db.read-pool-size} set, the order page and the catalog page (single statements outside any
- * transaction) run on the read pool ({@link ReadStatements}) and placeOrder on the main pool, counted per request over
- * HTTP by {@link SqlWork}; the read pool's connections cannot write, and inside a transaction a read runs on the
- * transaction's own connection instead.
+ * With the default {@code ordergraph.db.read-pool-size}, the order page and the catalog page (single statements
+ * outside any transaction) run on the read pool ({@link ReadStatements}) and placeOrder on the main pool, counted per
+ * request over HTTP by {@link SqlWork}; the read pool's connections cannot write, and inside a transaction a read runs
+ * on the transaction's own connection instead.
  */
-@TestPropertySource(properties = "ordergraph.db.read-pool-size=4")
 class ReadPoolTests extends OrderingTest {
 
 	@Autowired

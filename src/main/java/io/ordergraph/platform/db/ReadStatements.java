@@ -13,11 +13,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Where a read that is one statement, outside any transaction (the order page, the catalog page), takes its
- * connection: with {@code ordergraph.db.read-pool-size} set, a pool of its own, so that such a read never waits for a
- * connection behind writers while writers keep the main pool; otherwise the main pool. Its connections are read-only in
- * the database (their transactions are {@code read only}), so a statement that would write fails there instead of
- * writing. Off by default for now: on two cores a read pool of 16 cut the order page's p99 by a quarter, and placeOrder
- * did as well with it as without once enough runs were alternated (docs/benchmarks.md, twelfth pass).
+ * connection: a pool of its own ({@code ordergraph.db.read-pool-size}, 16 by default), so that such a read never waits
+ * for a connection behind writers while writers keep the main pool; with a size of 0, the main pool. Its connections
+ * are read-only in the database (their transactions are {@code read only}), so a statement that would write fails
+ * there instead of writing. On two cores a read pool of 16 cut the order page's p99 by a quarter to a half, and
+ * placeOrder did as well with it as without (docs/benchmarks.md, twelfth and thirteenth passes).
  * <p>
  * Inside a transaction {@link #jdbc()} answers the main pool's template, which runs on the transaction's own connection
  * and sees what it has written.

@@ -61,12 +61,12 @@ class LimitsConfiguration {
 	}
 
 	/**
-	 * The pool single-statement reads outside transactions take ({@link ReadStatements}), when
-	 * {@code ordergraph.db.read-pool-size} asks for one; otherwise they take the main pool. Not a candidate for
-	 * injection by type, so the application's {@code DataSource} stays the main pool.
+	 * The pool single-statement reads outside transactions take ({@link ReadStatements}), unless
+	 * {@code ordergraph.db.read-pool-size} is 0; then they take the main pool. Not a candidate for injection by type,
+	 * so the application's {@code DataSource} stays the main pool.
 	 */
 	@Bean(defaultCandidate = false, destroyMethod = "close")
-	@ConditionalOnExpression("${ordergraph.db.read-pool-size:0} != 0")
+	@ConditionalOnExpression("${ordergraph.db.read-pool-size:16} != 0")
 	HikariDataSource readDataSource(DataSource dataSource, @Value("${ordergraph.db.read-pool-size}") int size) {
 		return ReadStatements.pool(dataSource, size);
 	}
