@@ -88,13 +88,14 @@ public final class ShapedExecution extends AsyncExecutionStrategy {
 	ShapedExecution(DataFetcherExceptionHandler exceptionHandler, JsonMapper json, MeterRegistry meters) {
 		super(exceptionHandler);
 		this.json = json;
-		this.written = Counter.builder("ordergraph.graphql.shaped")
-			.description("Fields of queries answered by the shaped execution, without graphql-java's per-field work")
-			.tag("outcome", "written")
-			.register(meters);
-		this.fellBack = Counter.builder("ordergraph.graphql.shaped")
-			.description("Fields of queries answered by the shaped execution, without graphql-java's per-field work")
-			.tag("outcome", "fell-back")
+		this.written = outcome(meters, "written");
+		this.fellBack = outcome(meters, "fell-back");
+	}
+
+	private static Counter outcome(MeterRegistry meters, String outcome) {
+		return Counter.builder("ordergraph.graphql.shaped")
+			.description("Fields of queries the shaped execution wrote, or handed back to graphql-java")
+			.tag("outcome", outcome)
 			.register(meters);
 	}
 
